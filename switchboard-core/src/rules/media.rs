@@ -1,0 +1,72 @@
+//! Recording and transcript permissions that contradict or do nothing: redacted and unredacted
+//! versions of the same media together, and download buttons without the access they belong to.
+
+use crate::diagnostic::{Diagnostic, Rule};
+
+use super::compose::Composition;
+
+/// Redacted and unredacted versions of the same media; Connect shows one or the other.
+pub const REDACTED_PAIRS: [(&str, &str); 5] = [
+    (
+        "CallRecordings.Redacted.Access",
+        "CallRecordings.Unredacted.Access",
+    ),
+    (
+        "ContactTranscripts.Redacted.Access",
+        "ContactTranscripts.Unredacted.Access",
+    ),
+    (
+        "AutomatedVoiceInteraction.Recordings.Redacted.Access",
+        "AutomatedVoiceInteraction.Recordings.Unredacted.Access",
+    ),
+    (
+        "AutomatedVoiceInteraction.Transcripts.Redacted.Access",
+        "AutomatedVoiceInteraction.Transcripts.Unredacted.Access",
+    ),
+    ("RedactedData.View", "ListenCallRecordings"),
+];
+
+/// The access a download permission needs to do anything: `X.DownloadButton` needs
+/// `X.Access`, and `ScreenRecording.Redacted.Download` needs `ScreenRecording.Redacted.Access`.
+pub fn required_access(permission: &str) -> Option<String> {
+    if let Some(base) = permission.strip_suffix(".DownloadButton") {
+        return Some(format!("{base}.Access"));
+    }
+    if permission == "ScreenRecording.Redacted.Download" {
+        return Some("ScreenRecording.Redacted.Access".to_owned());
+    }
+    None
+}
+
+/// Checks the final set.
+pub fn check<L: Clone>(composition: &Composition<L>, out: &mut Vec<Diagnostic<L>>) {
+    let set = &composition.permissions;
+    for (redacted, unredacted) in REDACTED_PAIRS {
+        if let (Some(_), Some(origins)) = (set.get(redacted), set.get(unredacted)) {
+            out.push(
+                Diagnostic::warning(
+                    Rule::RedactedAndUnredacted,
+                    origins[0].at.clone(),
+                    format!(
+                        "the profile grants both `{redacted}` and `{unredacted}`; Connect shows one version of the media, never both"
+                    ),
+                )
+                .help(format!("keep `{redacted}` unless the role must hear or read unredacted data")),
+            );
+        }
+    }
+    for (permission, origins) in set {
+        if let Some(access) = required_access(permission) {
+            if !set.contains_key(&access) {
+                out.push(
+                    Diagnostic::warning(
+                        Rule::DownloadWithoutAccess,
+                        origins[0].at.clone(),
+                        format!("`{permission}` does nothing without `{access}`"),
+                    )
+                    .help(format!("add `{access}`, or remove `{permission}`")),
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,222 @@
+//! Tag-based and hierarchy-based access control: `restrict tags`, `restrict hierarchy` and
+//! `hierarchy group`.
+
+use crate::diagnostic::{Diagnostic, Rule};
+use crate::spec::{Located, ResourceItem, TagRestriction};
+
+use super::compose::{Composition, unknown};
+
+/// The resource types AWS last documented as tag-restrictable.
+pub const TAG_RESTRICTABLE: [&str; 4] = ["User", "SecurityProfile", "Queue", "RoutingProfile"];
+
+/// The only resource type AWS documents for hierarchy restrictions.
+pub const HIERARCHY_RESTRICTABLE: [&str; 1] = ["User"];
+
+/// The most restricted resources of each kind.
+pub const MAX_RESTRICTED_RESOURCES: usize = 10;
+
+/// The longest resource type name.
+pub const MAX_RESOURCE_LEN: usize = 128;
+
+/// The longest hierarchy group id.
+pub const MAX_HIERARCHY_GROUP_LEN: usize = 127;
+
+/// The `View` permission without which a profile cannot see a resource type at all.
+pub fn view_permission(resource: &str) -> Option<&'static str> {
+    match resource {
+        "User" => Some("Users.View"),
+        "SecurityProfile" => Some("SecurityProfiles.View"),
+        "Queue" => Some("Queues.View"),
+        "RoutingProfile" => Some("RoutingPolicies.View"),
+        _ => None,
+    }
+}
+
+/// Checks resource items against the types AWS accepts, returning the valid names.
+fn resolve_resources<L: Clone>(
+    items: &[ResourceItem<L>],
+    known: &[&'static str],
+    hierarchy: bool,
+    out: &mut Vec<Diagnostic<L>>,
+) -> Vec<String> {
+    let mut names = Vec::new();
+    for item in items {
+        let name = item.name();
+        match item {
+            ResourceItem::Known(_) if known.contains(&name.value.as_str()) => {}
+            ResourceItem::Known(_)
+                if hierarchy && TAG_RESTRICTABLE.contains(&name.value.as_str()) =>
+            {
+                out.push(
+                    Diagnostic::error(
+                        Rule::HierarchyRestrictionResource,
+                        name.at.clone(),
+                        format!("`{}` cannot be hierarchy-restricted: AWS documents hierarchy restrictions for `User` only", name.value),
+                    )
+                    .help("write `restrict hierarchy: [User]`, or restrict this resource by tags"),
+                );
+                continue;
+            }
+            ResourceItem::Known(_) => {
+                let what = if hierarchy {
+                    "hierarchy-restrictable resource type"
+                } else {
+                    "tag-restrictable resource type"
+                };
+                out.push(unknown(
+                    if hierarchy {
+                        Rule::HierarchyRestrictionResource
+                    } else {
+                        Rule::UnknownResourceType
+                    },
+                    what,
+                    name,
+                    known.iter().copied(),
+                    "or `unchecked(\"Name\")` for a type newer than the catalog",
+                ));
+                continue;
+            }
+            ResourceItem::Unchecked(_) => {
+                let len = name.value.chars().count();
+                if len == 0 || len > MAX_RESOURCE_LEN {
+                    out.push(
+                        Diagnostic::error(
+                            Rule::UnknownResourceType,
+                            name.at.clone(),
+                            format!("resource type {:?} is {len} characters long; AWS accepts 1 to {MAX_RESOURCE_LEN}", name.value),
+                        )
+                        .help("check the resource type's name"),
+                    );
+                    continue;
+                }
+            }
+        }
+        if names.contains(&name.value) {
+            out.push(
+                Diagnostic::error(
+                    Rule::TooManyRestrictedResources,
+                    name.at.clone(),
+                    format!("resource type `{}` is restricted twice", name.value),
+                )
+                .help("list each resource type once"),
+            );
+            continue;
+        }
+        names.push(name.value.clone());
+    }
+    if items.len() > MAX_RESTRICTED_RESOURCES {
+        out.push(
+            Diagnostic::error(
+                Rule::TooManyRestrictedResources,
+                items[MAX_RESTRICTED_RESOURCES].name().at.clone(),
+                format!(
+                    "{} restricted resources given; AWS accepts at most {MAX_RESTRICTED_RESOURCES}",
+                    items.len()
+                ),
+            )
+            .help(format!(
+                "remove {} of them",
+                items.len() - MAX_RESTRICTED_RESOURCES
+            )),
+        );
+    }
+    names
+}
+
+/// Checks `restrict hierarchy`, returning the valid resource names.
+pub fn check_hierarchy<L: Clone>(
+    items: &[ResourceItem<L>],
+    out: &mut Vec<Diagnostic<L>>,
+) -> Vec<String> {
+    resolve_resources(items, &HIERARCHY_RESTRICTABLE, true, out)
+}
+
+/// Checks `restrict tags`, returning the valid resource names. The tags themselves are checked
+/// by [`super::tags`].
+pub fn check_tag_restriction<L: Clone>(
+    restriction: &TagRestriction<L>,
+    composition: &Composition<L>,
+    out: &mut Vec<Diagnostic<L>>,
+) -> Vec<String> {
+    if restriction.tags.is_empty() {
+        out.push(
+            Diagnostic::error(
+                Rule::TagRestrictionIncomplete,
+                restriction.at.clone(),
+                "`restrict tags` has no tags: AWS needs the access-control tags and the restricted resources together",
+            )
+            .help("write `restrict tags: { \"Key\": \"Value\" } on [Queue]`"),
+        );
+    }
+    if restriction.resources.is_empty() {
+        out.push(
+            Diagnostic::error(
+                Rule::TagRestrictionIncomplete,
+                restriction.at.clone(),
+                "`restrict tags` restricts no resource: AWS needs the access-control tags and the restricted resources together",
+            )
+            .help("name the resource types after `on`, e.g. `on [Queue, RoutingProfile]`"),
+        );
+    }
+    let names = resolve_resources(&restriction.resources, &TAG_RESTRICTABLE, false, out);
+    for item in &restriction.resources {
+        let name = &item.name().value;
+        if let Some(view) = view_permission(name) {
+            if names.contains(name) && !composition.permissions.contains_key(view) {
+                out.push(
+                    Diagnostic::warning(
+                        Rule::TagRestrictedNotViewable,
+                        item.name().at.clone(),
+                        format!("`{name}` is tag-restricted, but the profile cannot view it at all (no `{view}`)"),
+                    )
+                    .help(format!("add `{view}`, or stop restricting `{name}`")),
+                );
+            }
+        }
+    }
+    if names.iter().any(|n| n == "User") && !names.iter().any(|n| n == "SecurityProfile") {
+        let at = restriction
+            .resources
+            .iter()
+            .find(|r| r.name().value == "User")
+            .map_or_else(|| restriction.at.clone(), |r| r.name().at.clone());
+        out.push(
+            Diagnostic::warning(
+                Rule::UserRestrictedWithoutSecurityProfile,
+                at,
+                "`User` is tag-restricted but `SecurityProfile` is not: a restricted user could create a profile that escapes the restriction",
+            )
+            .help("restrict `SecurityProfile` as well"),
+        );
+    }
+    names
+}
+
+/// Checks `hierarchy group`: `^[a-zA-Z0-9-]*$`, at most 127 characters.
+pub fn check_hierarchy_group<L: Clone>(id: &Located<String, L>, out: &mut Vec<Diagnostic<L>>) {
+    let len = id.value.chars().count();
+    if len > MAX_HIERARCHY_GROUP_LEN {
+        out.push(
+            Diagnostic::error(
+                Rule::HierarchyGroupId,
+                id.at.clone(),
+                format!("hierarchy group id is {len} characters long; AWS accepts at most {MAX_HIERARCHY_GROUP_LEN}"),
+            )
+            .help("use the hierarchy group's id (a UUID), not its ARN or name"),
+        );
+    }
+    if let Some(c) = id
+        .value
+        .chars()
+        .find(|c| !(c.is_ascii_alphanumeric() || *c == '-'))
+    {
+        out.push(
+            Diagnostic::error(
+                Rule::HierarchyGroupId,
+                id.at.clone(),
+                format!("hierarchy group id {:?} contains {c:?}; AWS accepts letters, digits and `-` only", id.value),
+            )
+            .help("use the hierarchy group's id (a UUID such as \"3f2b9c1e-0000-4c1a-9d2e-7a6b5c4d3e2f\"), not its ARN or name"),
+        );
+    }
+}

@@ -1,0 +1,79 @@
+//! A profile that grants a sensitive permission must say why (`sensitive: "reason"`), and a
+//! reason on a profile that grants none is a stale note.
+
+use crate::catalog::{self, Tier};
+use crate::diagnostic::{Diagnostic, Rule};
+use crate::spec::Located;
+
+use super::compose::Composition;
+
+/// The sensitive permissions of a final set, sorted.
+pub fn sensitive_permissions<L>(composition: &Composition<L>) -> Vec<&str> {
+    composition
+        .permissions
+        .keys()
+        .filter(|p| catalog::lookup(p).is_some_and(|info| info.tier == Tier::Sensitive))
+        .map(String::as_str)
+        .collect()
+}
+
+/// Checks the `sensitive` field against the final set.
+pub fn check<L: Clone>(
+    composition: &Composition<L>,
+    reason: Option<&Located<String, L>>,
+    out: &mut Vec<Diagnostic<L>>,
+) {
+    let sensitive = sensitive_permissions(composition);
+    match (sensitive.is_empty(), reason) {
+        (false, None) => {
+            let list: Vec<String> = sensitive
+                .iter()
+                .map(|p| {
+                    let origins = &composition.permissions[*p];
+                    let mut from: Vec<String> =
+                        origins.iter().map(|o| o.source.describe()).collect();
+                    from.dedup();
+                    let risk = catalog::lookup(p).map_or("", |info| info.risk);
+                    format!("`{p}` ({risk}; from {})", from.join(", "))
+                })
+                .collect();
+            let at = composition.permissions[sensitive[0]][0].at.clone();
+            out.push(
+                Diagnostic::error(
+                    Rule::SensitiveWithoutReason,
+                    at,
+                    format!(
+                        "the profile grants {} sensitive permission{} without saying why: {}",
+                        sensitive.len(),
+                        if sensitive.len() == 1 { "" } else { "s" },
+                        list.join(", ")
+                    ),
+                )
+                .help("add `sensitive: \"why this role needs it\"` to the profile, or remove the permissions (`without: [...]`)"),
+            );
+        }
+        (true, Some(reason)) => out.push(
+            Diagnostic::warning(
+                Rule::ReasonWithoutSensitive,
+                reason.at.clone(),
+                "the profile states a `sensitive` reason but grants no sensitive permission",
+            )
+            .help("remove the `sensitive` field"),
+        ),
+        _ => {}
+    }
+    if let Some(reason) = reason {
+        if reason.value.trim().is_empty() {
+            out.push(
+                Diagnostic::error(
+                    Rule::EmptySensitiveReason,
+                    reason.at.clone(),
+                    "the `sensitive` reason is empty",
+                )
+                .help(
+                    "say why the role needs its sensitive permissions; reviewers read it in audits",
+                ),
+            );
+        }
+    }
+}

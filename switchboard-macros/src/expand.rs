@@ -1,0 +1,245 @@
+//! Expansion: generates code from checked items. No rule lives here.
+
+use proc_macro2::{Ident, Literal, Span, TokenStream};
+use quote::{format_ident, quote, quote_spanned};
+
+use switchboard_core::diagnostic::Diagnostic;
+use switchboard_core::{catalog, groups, presets};
+
+use crate::ast::{self, Item, Kind, PresetRef};
+use crate::ctxt::{Ctxt, Loc};
+use crate::valid::{self, Checked};
+
+/// Parses, validates and expands one invocation. Never panics: every problem becomes a
+/// `compile_error!` at its token, next to whatever could still be generated.
+pub fn expand(tokens: TokenStream, kind: Kind) -> TokenStream {
+    let mut cx = Ctxt::default();
+    let invocation = ast::parse(tokens.clone(), kind, &mut cx);
+    if let Some(unresolved) = valid::first_unresolved(&invocation) {
+        return callback(unresolved.path, kind, tokens);
+    }
+    let checked = valid::check(&invocation, kind, &mut cx);
+    let mut out = TokenStream::new();
+    for c in &checked {
+        out.extend(match kind {
+            Kind::Profile => expand_profile(c),
+            Kind::Preset => expand_preset(c, &tokens),
+        });
+    }
+    out.extend(cx.into_compile_errors());
+    out
+}
+
+/// Asks a preset defined with `preset!` for its permissions: its macro calls this macro back
+/// with `@preset(path) [...]` ahead of the original input.
+fn callback(path: &TokenStream, kind: Kind, tokens: TokenStream) -> TokenStream {
+    let this = match kind {
+        Kind::Profile => quote!(::switchboard::security_profile),
+        Kind::Preset => quote!(::switchboard::preset),
+    };
+    quote! { #path ! { (#this) (#path) #tokens } }
+}
+
+fn strings(values: &[String]) -> Vec<Literal> {
+    values.iter().map(|v| Literal::string(v)).collect()
+}
+
+fn texts(values: &[String]) -> TokenStream {
+    let lits = strings(values);
+    quote!(&[#(::switchboard::__private::Cow::Borrowed(#lits)),*])
+}
+
+fn option(value: Option<&String>) -> TokenStream {
+    match value {
+        Some(v) => {
+            let lit = Literal::string(v);
+            quote!(::core::option::Option::Some(#lit))
+        }
+        None => quote!(::core::option::Option::None),
+    }
+}
+
+fn tags(pairs: &[(String, String)]) -> TokenStream {
+    let entries = pairs.iter().map(|(k, v)| {
+        let (k, v) = (Literal::string(k), Literal::string(v));
+        quote!(::switchboard::Tag::__from_macro(#k, #v))
+    });
+    quote!(&[#(#entries),*])
+}
+
+/// Doc lines listing the final contents, so hovering the constant shows what it grants.
+fn contents_doc(permissions: &[String], implied: &[String]) -> TokenStream {
+    let list = permissions
+        .iter()
+        .map(|p| format!("`{p}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let mut lines = vec![
+        String::new(),
+        format!("**Permissions ({})**: {list}.", permissions.len()),
+    ];
+    if !implied.is_empty() {
+        lines.push(String::new());
+        lines.push(format!(
+            "Implied (the Connect console adds a family's `View` with its other actions): {}.",
+            implied
+                .iter()
+                .map(|p| format!("`{p}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    }
+    quote!(#(#[doc = #lines])*)
+}
+
+/// References to the documented items behind what the user wrote, spanned at the user's
+/// tokens, so editors show docs on hover and go to the definition.
+fn editor_refs(item: &Item) -> TokenStream {
+    let mut refs = TokenStream::new();
+    for path in &item.path_refs {
+        if catalog::lookup(&path.api).is_some() {
+            let idents = &path.idents;
+            refs.extend(quote!(let _ = ::switchboard::permissions #(:: #idents)*;));
+        }
+    }
+    for preset in &item.presets {
+        match preset {
+            PresetRef::Builtin(name, ident) if presets::preset(&name.value).is_some() => {
+                refs.extend(quote!(let _ = ::switchboard::presets::#ident;));
+            }
+            PresetRef::Custom { path, .. } => {
+                refs.extend(quote!(let _: &::switchboard::Preset = &#path;))
+            }
+            PresetRef::Builtin(..) => {}
+        }
+    }
+    for group in &item.group_idents {
+        if groups::group(&group.to_string()).is_some() {
+            refs.extend(quote!(let _ = ::switchboard::groups::#group;));
+        }
+    }
+    refs
+}
+
+/// Warnings on stable Rust: a use of a `#[deprecated]` item spanned at the user's token.
+fn warnings(warnings: &[Diagnostic<Loc>]) -> TokenStream {
+    let mut out = TokenStream::new();
+    for w in warnings {
+        let note = w.render();
+        let name = format_ident!("{}", w.rule.name());
+        let at = Ident::new(&w.rule.name(), Span::call_site().located_at(w.at.start));
+        out.extend(quote! {
+            {
+                #[deprecated(note = #note)]
+                struct #name;
+                let _ = #at;
+            }
+        });
+    }
+    out
+}
+
+fn expand_profile(c: &Checked) -> TokenStream {
+    let Item {
+        attrs, vis, ident, ..
+    } = c.item;
+    let p = &c.profile;
+    let doc = contents_doc(&p.permissions, &p.implied);
+    let name = Literal::string(&p.name);
+    let description = option(p.description.as_ref());
+    let permissions = texts(&p.permissions);
+    let implied = texts(&p.implied);
+    let reason = option(p.sensitive_reason.as_ref());
+    let resource_tags = tags(&p.tags);
+    let access_control_tags = tags(&p.access_control_tags);
+    let tag_restricted = texts(&p.tag_restricted_resources);
+    let hierarchy_restricted = texts(&p.hierarchy_restricted_resources);
+    let hierarchy_group = option(p.hierarchy_group.as_ref());
+    let refs = editor_refs(c.item);
+    let warnings = warnings(&c.warnings);
+    let limit = switchboard_core::rules::limit::MAX_PERMISSIONS;
+    let assert = quote_spanned! {ident.span()=>
+        const _: () = ::core::assert!(PERMISSIONS.len() <= #limit, "a security profile holds at most 500 permissions");
+    };
+    quote! {
+        #attrs
+        #doc
+        #vis const #ident: ::switchboard::SecurityProfile = {
+            const PERMISSIONS: &[::switchboard::Text] = #permissions;
+            const IMPLIED: &[::switchboard::Text] = #implied;
+            const TAGS: &[::switchboard::Tag] = #resource_tags;
+            const ACCESS_CONTROL_TAGS: &[::switchboard::Tag] = #access_control_tags;
+            const TAG_RESTRICTED: &[::switchboard::Text] = #tag_restricted;
+            const HIERARCHY_RESTRICTED: &[::switchboard::Text] = #hierarchy_restricted;
+            #assert
+            ::switchboard::SecurityProfile::__from_macro(::switchboard::__private::__MacroParts {
+                name: #name,
+                description: #description,
+                permissions: PERMISSIONS,
+                implied: IMPLIED,
+                sensitive_reason: #reason,
+                tags: TAGS,
+                access_control_tags: ACCESS_CONTROL_TAGS,
+                tag_restricted_resources: TAG_RESTRICTED,
+                hierarchy_restricted_resources: HIERARCHY_RESTRICTED,
+                hierarchy_group: #hierarchy_group,
+            })
+        };
+        #[allow(dead_code)]
+        const _: () = {
+            fn __switchboard_checked() {
+                #refs
+                #warnings
+            }
+        };
+    }
+}
+
+/// FNV-1a: a stable hash for the hidden macro's name (std's hasher is not stable across
+/// releases, and the name must not change between builds).
+fn fnv1a(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+fn expand_preset(c: &Checked, input: &TokenStream) -> TokenStream {
+    let Item {
+        attrs, vis, ident, ..
+    } = c.item;
+    let p = &c.profile;
+    let doc = contents_doc(&p.permissions, &p.implied);
+    let name = Literal::string(&ident.to_string());
+    let lits = strings(&p.permissions);
+    let hidden = format_ident!(
+        "__switchboard_preset_{}_{:016x}",
+        ident,
+        fnv1a(&format!("{ident}{input}"))
+    );
+    let refs = editor_refs(c.item);
+    let warnings = warnings(&c.warnings);
+    quote! {
+        #attrs
+        #doc
+        #vis const #ident: ::switchboard::Preset = ::switchboard::Preset::__from_macro(#name, &[#(#lits),*]);
+
+        #[doc(hidden)]
+        #[macro_export]
+        macro_rules! #hidden {
+            ( ($($cb:tt)*) ($($path:tt)*) $($rest:tt)* ) => {
+                $($cb)*! { @preset($($path)*) [#(#lits),*] $($rest)* }
+            };
+        }
+        #[doc(hidden)]
+        #[allow(unused_imports)]
+        #vis use #hidden as #ident;
+
+        #[allow(dead_code)]
+        const _: () = {
+            fn __switchboard_checked() {
+                #refs
+                #warnings
+            }
+        };
+    }
+}

@@ -1,0 +1,97 @@
+//! Validation: hands each item to the shared rules of `switchboard_core` and sorts the findings
+//! into errors (collected in the context) and warnings (emitted next to the item).
+
+use switchboard_core::diagnostic::Diagnostic;
+use switchboard_core::rules::{self, ResolvedProfile};
+use switchboard_core::spec::{Located, PresetUse};
+
+use crate::ast::{Invocation, Item, Kind, PresetRef};
+use crate::ctxt::{Ctxt, Loc};
+
+/// An item after validation.
+pub struct Checked<'a> {
+    /// The parsed item.
+    pub item: &'a Item,
+    /// The final values (what was valid, when there were errors).
+    pub profile: ResolvedProfile,
+    /// Warnings to show at their tokens.
+    pub warnings: Vec<Diagnostic<Loc>>,
+}
+
+/// What the invocation needs before it can be checked: a preset defined with `preset!`, whose
+/// contents only its own macro knows.
+pub struct Unresolved<'a> {
+    /// The path to the preset.
+    pub path: &'a proc_macro2::TokenStream,
+}
+
+/// The first custom preset the invocation names that no callback has resolved yet.
+pub fn first_unresolved(invocation: &Invocation) -> Option<Unresolved<'_>> {
+    invocation
+        .items
+        .iter()
+        .flat_map(|i| &i.presets)
+        .find_map(|p| match p {
+            PresetRef::Custom { path, key, .. }
+                if !invocation.resolutions.iter().any(|r| &r.key == key) =>
+            {
+                Some(Unresolved { path })
+            }
+            _ => None,
+        })
+}
+
+/// Runs every rule on every item.
+pub fn check<'a>(invocation: &'a Invocation, kind: Kind, cx: &mut Ctxt) -> Vec<Checked<'a>> {
+    let mut checked = Vec::new();
+    for item in &invocation.items {
+        let mut spec = item.spec.clone();
+        spec.presets = item
+            .presets
+            .iter()
+            .map(|p| match p {
+                PresetRef::Builtin(name, _) => PresetUse::Builtin(name.clone()),
+                PresetRef::Custom { key, loc, .. } => PresetUse::Custom {
+                    name: Located::new(key.clone(), *loc),
+                    permissions: invocation
+                        .resolutions
+                        .iter()
+                        .find(|r| &r.key == key)
+                        .map(|r| r.permissions.clone())
+                        .unwrap_or_default(),
+                },
+            })
+            .collect();
+        let whole = Loc::new(item.ident.span(), item.ident.span());
+        let validated = match kind {
+            Kind::Profile => rules::validate(&spec, &whole),
+            Kind::Preset => rules::validate_preset(&spec, &whole),
+        };
+        let mut warnings = Vec::new();
+        for diagnostic in validated.diagnostics {
+            if diagnostic.is_error() {
+                cx.error(Ctxt::spanned_static(diagnostic.at, diagnostic.render()));
+            } else {
+                warnings.push(diagnostic);
+            }
+        }
+        checked.push(Checked {
+            item,
+            profile: validated.profile,
+            warnings,
+        });
+    }
+    if kind == Kind::Profile {
+        let names: Vec<Located<String, Loc>> = invocation
+            .items
+            .iter()
+            .filter_map(|i| i.spec.name.clone())
+            .collect();
+        let mut out = Vec::new();
+        rules::name::check_unique(&names, &mut out);
+        for diagnostic in out {
+            cx.error(Ctxt::spanned_static(diagnostic.at, diagnostic.render()));
+        }
+    }
+    checked
+}

@@ -1,0 +1,1 @@
+//! Tests of switchboard live in `tests/`; this crate has no code of its own.
