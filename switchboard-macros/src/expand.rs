@@ -187,10 +187,10 @@ fn expand_profile(c: &Checked) -> TokenStream {
         };
         #[allow(dead_code)]
         const _: () = {
-            fn __switchboard_checked() {
+            fn editor_support() {
                 #refs
-                #warnings
             }
+            #warnings
         };
     }
 }
@@ -236,10 +236,10 @@ fn expand_preset(c: &Checked, input: &TokenStream) -> TokenStream {
 
         #[allow(dead_code)]
         const _: () = {
-            fn __switchboard_checked() {
+            fn editor_support() {
                 #refs
-                #warnings
             }
+            #warnings
         };
     }
 }

@@ -3,7 +3,9 @@
 
 use crate::diagnostic::{Diagnostic, Rule};
 
-use super::compose::Composition;
+use crate::presets;
+
+use super::compose::{Composition, Origin, Source};
 
 /// Redacted and unredacted versions of the same media; Connect shows one or the other.
 pub const REDACTED_PAIRS: [(&str, &str); 5] = [
@@ -38,11 +40,30 @@ pub fn required_access(permission: &str) -> Option<String> {
     None
 }
 
+/// True when every origin of every named permission is one and the same built-in preset: the
+/// preset mirrors an AWS built-in profile, so the combination is AWS's choice, not the user's.
+fn only_from_one_builtin_preset<L>(origins: &[&[Origin<L>]]) -> bool {
+    let mut presets = origins
+        .iter()
+        .flat_map(|o| o.iter())
+        .map(|o| match &o.source {
+            Source::Preset(name) => presets::preset(name).map(|p| p.name),
+            _ => None,
+        });
+    match presets.next() {
+        Some(Some(first)) => presets.all(|p| p == Some(first)),
+        _ => false,
+    }
+}
+
 /// Checks the final set.
 pub fn check<L: Clone>(composition: &Composition<L>, out: &mut Vec<Diagnostic<L>>) {
     let set = &composition.permissions;
     for (redacted, unredacted) in REDACTED_PAIRS {
-        if let (Some(_), Some(origins)) = (set.get(redacted), set.get(unredacted)) {
+        if let (Some(first), Some(origins)) = (set.get(redacted), set.get(unredacted)) {
+            if only_from_one_builtin_preset(&[first, origins]) {
+                continue;
+            }
             out.push(
                 Diagnostic::warning(
                     Rule::RedactedAndUnredacted,
@@ -57,7 +78,7 @@ pub fn check<L: Clone>(composition: &Composition<L>, out: &mut Vec<Diagnostic<L>
     }
     for (permission, origins) in set {
         if let Some(access) = required_access(permission) {
-            if !set.contains_key(&access) {
+            if !set.contains_key(&access) && !only_from_one_builtin_preset(&[origins]) {
                 out.push(
                     Diagnostic::warning(
                         Rule::DownloadWithoutAccess,
