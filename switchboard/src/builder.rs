@@ -8,7 +8,7 @@ use switchboard_core::spec::{
     TagSpec,
 };
 
-use crate::{Group, Preset, SecurityProfile};
+use crate::{Group, Preset, SecurityProfile, SeedName};
 
 /// A finding of the builder: the rule, the field it concerns, the message and the fix.
 pub type Finding = Diagnostic<FieldPath>;
@@ -170,6 +170,11 @@ impl SecurityProfileBuilder {
             member: Located::new(member.into(), at("permissions", index)),
         });
         self
+    }
+
+    /// Adds a seed-style permission by its constant (`seed::UsersAndPermissions::EditUsers`).
+    pub fn seed(self, name: SeedName) -> Self {
+        self.seed_permission(name.category(), name.member())
     }
 
     /// Adds a permission newer than the catalog; only its length is checked.

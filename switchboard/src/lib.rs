@@ -33,12 +33,20 @@ mod permission;
 mod preset;
 mod profile;
 
+#[rustfmt::skip] // generated; see the file's first line
 pub mod groups;
+#[rustfmt::skip] // generated; see the file's first line
 pub mod permissions;
+#[rustfmt::skip] // generated; see the file's first line
 pub mod presets;
+#[rustfmt::skip] // generated; see the file's first line
+pub mod seed;
+
+#[doc = include_str!("dsl.md")]
+pub mod dsl {}
 
 pub use builder::{BuildError, Finding, SecurityProfileBuilder};
-pub use permission::Permission;
+pub use permission::{Permission, SeedName};
 pub use preset::{Group, Preset};
 pub use profile::{SecurityProfile, Tag, Text};
 pub use switchboard_core::{catalog, diagnostic, rules, seed_names, spec, suggest};

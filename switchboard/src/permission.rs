@@ -45,3 +45,42 @@ impl std::fmt::Display for Permission {
         f.write_str(self.api)
     }
 }
+
+/// A seed-style permission name (`UsersAndPermissions::EditUsers`): see [`crate::seed`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct SeedName {
+    category: &'static str,
+    member: &'static str,
+}
+
+impl SeedName {
+    #[doc(hidden)]
+    pub const fn new(category: &'static str, member: &'static str) -> Self {
+        SeedName { category, member }
+    }
+
+    /// The category (`UsersAndPermissions`).
+    pub const fn category(self) -> &'static str {
+        self.category
+    }
+
+    /// The member (`EditUsers`), or `All`.
+    pub const fn member(self) -> &'static str {
+        self.member
+    }
+
+    /// The AWS API names it grants.
+    pub fn permissions(self) -> Vec<&'static str> {
+        let Some(category) = switchboard_core::seed_names::category(self.category) else {
+            return Vec::new();
+        };
+        if self.member == "All" {
+            return switchboard_core::seed_names::all_of(category)
+                .map(|p| p.api)
+                .collect();
+        }
+        category
+            .member(self.member)
+            .map_or_else(Vec::new, |m| m.permissions.to_vec())
+    }
+}
