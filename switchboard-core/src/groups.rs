@@ -251,6 +251,7 @@ pub fn group(name: &str) -> Option<&'static GroupDef> {
 mod tests {
     use super::*;
     use crate::catalog::{self, Tier};
+    use crate::list_checks::assert_valid_list;
 
     const NAMES: [&str; 15] = [
         "BasicAgent",
@@ -304,38 +305,9 @@ mod tests {
     }
 
     #[test]
-    fn every_name_is_a_documented_current_catalog_name() {
+    fn lists_are_valid() {
         for g in BUILTIN_GROUPS {
-            for api in g.permissions {
-                let status = info(api).status;
-                assert!(!status.is_legacy(), "{}: {api} is legacy", g.name);
-                assert!(
-                    !status.is_undocumented(),
-                    "{}: {api} is undocumented",
-                    g.name
-                );
-            }
-        }
-    }
-
-    #[test]
-    fn lists_are_sorted_unique_and_closed_under_implied_views() {
-        for g in BUILTIN_GROUPS {
-            assert!(!g.permissions.is_empty(), "{}", g.name);
-            assert!(
-                g.permissions.windows(2).all(|w| w[0] < w[1]),
-                "{} is not sorted and unique",
-                g.name
-            );
-            for api in g.permissions {
-                if let Some(view) = info(api).implies {
-                    assert!(
-                        g.permissions.contains(&view),
-                        "{}: {api} without {view}",
-                        g.name
-                    );
-                }
-            }
+            assert_valid_list(g.name, g.permissions);
         }
     }
 

@@ -10,6 +10,8 @@
 pub mod catalog;
 pub mod diagnostic;
 pub mod groups;
+#[cfg(test)]
+mod list_checks;
 pub mod presets;
 pub mod rules;
 pub mod seed_names;
