@@ -6,6 +6,8 @@
 //! another order (words split at dots and CamelCase humps). Suggestions are computed only on
 //! errors, and candidates are prefiltered by length so a miss stays cheap.
 
+use std::sync::OnceLock;
+
 use crate::catalog::{self, PERMISSIONS};
 
 /// The best suggestion for `input` among `candidates`, if one is likely right.
@@ -16,30 +18,8 @@ pub fn did_you_mean<'a>(
     if input.is_empty() {
         return None;
     }
-    if let Some(same) = candidates
-        .clone()
-        .into_iter()
-        .find(|c| c.eq_ignore_ascii_case(input))
-    {
-        return Some(same);
-    }
-    let limit = max_distance(input);
-    let input_len = input.chars().count();
-    let mut best: Option<(usize, &'a str)> = None;
-    for candidate in candidates.clone() {
-        let candidate_len = candidate.chars().count();
-        if candidate_len.abs_diff(input_len) > limit {
-            continue;
-        }
-        let bound = best.map_or(limit, |(d, _)| d.saturating_sub(1));
-        if let Some(d) = edit_distance(input, candidate, bound) {
-            if best.is_none_or(|(b, _)| d < b) {
-                best = Some((d, candidate));
-            }
-        }
-    }
-    if let Some((_, candidate)) = best {
-        return Some(candidate);
+    if let Some(found) = same_or_close(input, candidates.clone()) {
+        return Some(found);
     }
     let wanted = sorted_words(input);
     if wanted.len() < 2 {
@@ -48,27 +28,96 @@ pub fn did_you_mean<'a>(
     candidates.into_iter().find(|c| sorted_words(c) == wanted)
 }
 
+/// The first two steps: the same name in another case, then the closest within the distance.
+fn same_or_close<'a>(
+    input: &str,
+    candidates: impl IntoIterator<Item = &'a str> + Clone,
+) -> Option<&'a str> {
+    if let Some(same) = candidates
+        .clone()
+        .into_iter()
+        .find(|c| c.eq_ignore_ascii_case(input))
+    {
+        return Some(same);
+    }
+    let limit = max_distance(input);
+    let input_chars: Vec<char> = input.chars().collect();
+    let input_histogram = Histogram::of(&input_chars);
+    let mut scratch = Scratch::default();
+    let mut candidate_chars: Vec<char> = Vec::new();
+    let mut best: Option<(usize, &'a str)> = None;
+    for candidate in candidates {
+        // Byte length bounds the character count from above and equals it for ASCII names.
+        if candidate.len() + limit < input_chars.len() {
+            continue;
+        }
+        candidate_chars.clear();
+        candidate_chars.extend(candidate.chars());
+        if candidate_chars.len().abs_diff(input_chars.len()) > limit {
+            continue;
+        }
+        let bound = best.map_or(limit, |(d, _)| d.saturating_sub(1));
+        if input_histogram.lower_bound(&Histogram::of(&candidate_chars)) > bound {
+            continue;
+        }
+        if let Some(d) = scratch.distance(&input_chars, &candidate_chars, bound) {
+            if best.is_none_or(|(b, _)| d < b) {
+                best = Some((d, candidate));
+            }
+        }
+    }
+    best.map(|(_, candidate)| candidate)
+}
+
 /// The best suggestion for an unknown permission name: a catalog name, or the right name of a
 /// historical AWS typo, also matching the console's labels (`RoutingProfiles.View` is
 /// `RoutingPolicies.View`, labelled "Routing profiles - View").
 pub fn suggest_permission(input: &str) -> Option<&'static str> {
+    if input.is_empty() {
+        return None;
+    }
     if let Some(typo) = catalog::rejected(input) {
         return Some(typo.correct);
     }
-    if let Some(found) = did_you_mean(input, PERMISSIONS.iter().map(|p| p.api)) {
+    if let Some(found) = same_or_close(input, PERMISSIONS.iter().map(|p| p.api)) {
         return Some(found);
     }
     let wanted = sorted_words(input);
     if wanted.len() < 2 {
         return None;
     }
-    let mut by_label = PERMISSIONS
+    let words = catalog_words();
+    if let Some(i) = words.iter().position(|w| w.api == wanted) {
+        return Some(PERMISSIONS[i].api);
+    }
+    let mut by_label = words
         .iter()
-        .filter(|p| !p.status.is_legacy() && sorted_words(p.ui) == wanted);
+        .enumerate()
+        .filter(|(i, w)| !PERMISSIONS[*i].status.is_legacy() && w.label == wanted);
     match (by_label.next(), by_label.next()) {
-        (Some(only), None) => Some(only.api),
+        (Some((only, _)), None) => Some(PERMISSIONS[only].api),
         _ => None,
     }
+}
+
+/// The sorted words of every catalog name and label, computed once per process (the macro's
+/// process lives for a whole crate's compilation) and only when a suggestion is needed.
+struct CatalogWords {
+    api: Vec<String>,
+    label: Vec<String>,
+}
+
+fn catalog_words() -> &'static [CatalogWords] {
+    static WORDS: OnceLock<Vec<CatalogWords>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        PERMISSIONS
+            .iter()
+            .map(|p| CatalogWords {
+                api: sorted_words(p.api),
+                label: sorted_words(p.ui),
+            })
+            .collect()
+    })
 }
 
 /// A third of the length, at least one: rustc's threshold.
@@ -80,35 +129,84 @@ fn max_distance(input: &str) -> usize {
 pub fn edit_distance(a: &str, b: &str, bound: usize) -> Option<usize> {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
-    if a.len().abs_diff(b.len()) > bound {
-        return None;
-    }
-    let width = b.len() + 1;
-    let mut before_previous = vec![0usize; width];
-    let mut previous: Vec<usize> = (0..width).collect();
-    let mut current = vec![0usize; width];
-    for i in 1..=a.len() {
-        current[0] = i;
-        let mut row_min = current[0];
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut d = (previous[j] + 1)
-                .min(current[j - 1] + 1)
-                .min(previous[j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                d = d.min(before_previous[j - 2] + 1);
-            }
-            current[j] = d;
-            row_min = row_min.min(d);
+    Scratch::default().distance(&a, &b, bound)
+}
+
+/// How often each character class occurs. One edit changes the counts by at most two, so half
+/// the difference of two histograms bounds the edit distance from below: a cheap filter that
+/// spares the full table for most candidates.
+struct Histogram([u16; 64]);
+
+impl Histogram {
+    fn of(chars: &[char]) -> Self {
+        let mut counts = [0u16; 64];
+        for c in chars {
+            let class = match c {
+                'a'..='z' => *c as usize - 'a' as usize,
+                'A'..='Z' => 26 + (*c as usize - 'A' as usize),
+                '0'..='9' => 52 + (*c as usize - '0' as usize) % 10,
+                '.' => 62,
+                _ => 63,
+            };
+            counts[class] = counts[class].saturating_add(1);
         }
-        if row_min > bound {
+        Histogram(counts)
+    }
+
+    fn lower_bound(&self, other: &Histogram) -> usize {
+        let diff: usize = self
+            .0
+            .iter()
+            .zip(other.0.iter())
+            .map(|(a, b)| usize::from(a.abs_diff(*b)))
+            .sum();
+        diff.div_ceil(2)
+    }
+}
+
+/// The three rows of the distance table, reused from one candidate to the next.
+#[derive(Default)]
+struct Scratch {
+    before_previous: Vec<usize>,
+    previous: Vec<usize>,
+    current: Vec<usize>,
+}
+
+impl Scratch {
+    fn distance(&mut self, a: &[char], b: &[char], bound: usize) -> Option<usize> {
+        if a.len().abs_diff(b.len()) > bound {
             return None;
         }
-        std::mem::swap(&mut before_previous, &mut previous);
-        std::mem::swap(&mut previous, &mut current);
+        let width = b.len() + 1;
+        self.before_previous.clear();
+        self.before_previous.resize(width, 0);
+        self.previous.clear();
+        self.previous.extend(0..width);
+        self.current.clear();
+        self.current.resize(width, 0);
+        for i in 1..=a.len() {
+            self.current[0] = i;
+            let mut row_min = i;
+            for j in 1..=b.len() {
+                let cost = usize::from(a[i - 1] != b[j - 1]);
+                let mut d = (self.previous[j] + 1)
+                    .min(self.current[j - 1] + 1)
+                    .min(self.previous[j - 1] + cost);
+                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                    d = d.min(self.before_previous[j - 2] + 1);
+                }
+                self.current[j] = d;
+                row_min = row_min.min(d);
+            }
+            if row_min > bound {
+                return None;
+            }
+            std::mem::swap(&mut self.before_previous, &mut self.previous);
+            std::mem::swap(&mut self.previous, &mut self.current);
+        }
+        let d = self.previous[b.len()];
+        (d <= bound).then_some(d)
     }
-    let d = previous[b.len()];
-    (d <= bound).then_some(d)
 }
 
 /// The lower-cased words of a name, sorted: `RoutingProfiles.View` and "Routing profiles - View"
