@@ -15,6 +15,14 @@ pub enum Severity {
 /// the rule in messages, in the documentation and in the tests.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Rule {
+    /// A field the DSL does not have (`permisions`). Macro only: the builder has no field to
+    /// misspell.
+    UnknownField,
+    /// A field given twice. Macro only.
+    DuplicateField,
+    /// Input that breaks the DSL's grammar: a malformed value (`name: TeamLead`), a missing
+    /// `const` or `;`. Macro only.
+    Syntax,
     /// A permission the catalog does not know.
     UnknownPermission,
     /// An IAM action (`connect:CreateUser`) where a security-profile permission belongs.

@@ -5,6 +5,7 @@ use proc_macro2::{Delimiter, Ident, Span, TokenStream, TokenTree};
 use syn::parse::{ParseStream, Parser};
 use syn::{LitStr, Token};
 
+use switchboard_core::diagnostic::{Diagnostic, Rule};
 use switchboard_core::spec::{
     Located, PermissionItem, ProfileSpec, ResourceItem, TagRestriction, TagSpec,
 };
@@ -36,6 +37,9 @@ pub const PROFILE_FIELDS: [&str; 11] = [
     "tags",
     "sensitive",
 ];
+
+/// Stands for every field in [`Item::broken`].
+pub const ALL_FIELDS: &str = "*";
 
 /// The fields a preset takes.
 pub const PRESET_FIELDS: [&str; 4] = ["preset", "groups", "permissions", "without"];
@@ -79,6 +83,9 @@ pub struct Item {
     pub path_refs: Vec<PathRef>,
     /// Groups as written, for editor support.
     pub group_idents: Vec<Ident>,
+    /// Fields whose value could not be read in full (or [`ALL_FIELDS`] when a misspelt field
+    /// matches none): rules that read them would judge input the user did not write.
+    pub broken: Vec<String>,
 }
 
 /// A preset's contents, sent back by the preset's macro ahead of the original input.
@@ -117,35 +124,156 @@ fn skip_past(input: ParseStream, stop: char) {
     });
 }
 
+/// A grammar error over `loc`, rendered like the diagnostics of the rules.
+fn syntax_error(loc: Loc, message: impl Into<String>, help: impl Into<String>) -> syn::Error {
+    grammar_error(Rule::Syntax, loc, message, help)
+}
+
+fn grammar_error(
+    rule: Rule,
+    loc: Loc,
+    message: impl Into<String>,
+    help: impl Into<String>,
+) -> syn::Error {
+    let diagnostic = Diagnostic::error(rule, (), message).help(help);
+    Ctxt::spanned_static(loc, diagnostic.render())
+}
+
+/// Tokens as the user would write them: no space inside paths (`Users.View`), one between
+/// words, and at most 40 characters.
+fn compact(tokens: TokenStream) -> String {
+    let mut text = String::new();
+    let mut word_before = false;
+    for tt in tokens {
+        let word = matches!(tt, TokenTree::Ident(_) | TokenTree::Literal(_));
+        if word && word_before {
+            text.push(' ');
+        }
+        match tt {
+            TokenTree::Group(g) => {
+                let (open, close) = match g.delimiter() {
+                    Delimiter::Parenthesis => ("(", ")"),
+                    Delimiter::Brace => ("{ ", " }"),
+                    Delimiter::Bracket => ("[", "]"),
+                    Delimiter::None => ("", ""),
+                };
+                text.push_str(open);
+                text.push_str(&compact(g.stream()));
+                text.push_str(close);
+            }
+            TokenTree::Punct(p) => {
+                text.push(p.as_char());
+                if p.as_char() == ','
+                    || p.as_char() == ':' && p.spacing() == proc_macro2::Spacing::Alone
+                {
+                    text.push(' ');
+                }
+            }
+            other => text.push_str(&other.to_string()),
+        }
+        word_before = word;
+    }
+    let text = text.trim_end().to_owned();
+    if text.chars().count() > 40 {
+        let cut: String = text.chars().take(37).collect();
+        format!("{cut}...")
+    } else {
+        text
+    }
+}
+
+/// The next token, as the user wrote it, for "found `...`" in messages.
+fn found(input: ParseStream) -> String {
+    match input.cursor().token_tree() {
+        Some((tt, _)) => format!("`{}`", compact(std::iter::once(tt).collect())),
+        None => "nothing".to_owned(),
+    }
+}
+
+/// The tokens up to the next top-level comma, without consuming them.
+fn up_to_comma(input: ParseStream) -> TokenStream {
+    let mut tokens = TokenStream::new();
+    let mut cursor = input.cursor();
+    while let Some((tt, next)) = cursor.token_tree() {
+        if matches!(&tt, TokenTree::Punct(p) if p.as_char() == ',') {
+            break;
+        }
+        tokens.extend(std::iter::once(tt));
+        cursor = next;
+    }
+    tokens
+}
+
+/// How a field is written, for errors about a malformed value.
+fn field_syntax(field: &str) -> &'static str {
+    match field {
+        "name" => "write `name: \"TeamLead\"`",
+        "description" => "write `description: \"What the role is for\"`",
+        "preset" => {
+            "write `preset: Supervisor`, `preset: [Supervisor, QualityAnalyst]` or a path to a preset defined with `preset!`"
+        }
+        "groups" => "write `groups: [BasicAgent, Reporting]`",
+        "permissions" => {
+            "write `permissions: [Users.View, \"Users.Edit\", UsersAndPermissions::EditUsers, unchecked(\"NewFeature.View\")]`"
+        }
+        "without" => "write `without: [ManagerBargeIn, \"OutboundCallAccess\"]`",
+        "restrict hierarchy" => "write `restrict hierarchy: [User]`",
+        "restrict tags" => {
+            "write `restrict tags: { \"Department\": \"Sales\" } on [Queue, RoutingProfile]`"
+        }
+        "hierarchy group" => {
+            "write `hierarchy group: \"3f2b9c1e-0000-4c1a-9d2e-7a6b5c4d3e2f\"` (the group's id)"
+        }
+        "tags" => "write `tags: { \"Role\": \"TeamLead\", \"Department\": \"Sales\" }`",
+        "sensitive" => "write `sensitive: \"why the role needs its sensitive permissions\"`",
+        _ => "see the DSL reference in the `switchboard` crate docs",
+    }
+}
+
+/// Explains a parse error inside a field: which field, and how it is written. Errors that
+/// already explain themselves are kept.
+fn malformed(field: &str, error: syn::Error) -> syn::Error {
+    let message = error.to_string();
+    if message.contains("= note: rule ") {
+        return error;
+    }
+    syntax_error(
+        loc_of(error.span()),
+        format!("malformed `{field}`: {message}"),
+        field_syntax(field),
+    )
+}
+
 /// Parses the whole input of `security_profile!` or `preset!`, collecting every error.
 pub fn parse(tokens: TokenStream, kind: Kind, cx: &mut Ctxt) -> Invocation {
-    let parser = |input: ParseStream| -> syn::Result<Invocation> {
-        let mut resolutions = Vec::new();
-        let mut items = Vec::new();
+    let mut invocation = Invocation {
+        resolutions: Vec::new(),
+        items: Vec::new(),
+    };
+    let parser = |input: ParseStream| -> syn::Result<()> {
         while input.peek(Token![@]) {
-            resolutions.push(parse_resolution(input)?);
+            invocation.resolutions.push(parse_resolution(input)?);
         }
         while !input.is_empty() {
             match parse_item(input, kind, cx) {
-                Ok(item) => items.push(item),
+                Ok(item) => invocation.items.push(item),
                 Err(error) => {
                     cx.error(error);
                     skip_past(input, ';');
                 }
             }
         }
-        Ok(Invocation { resolutions, items })
+        Ok(())
     };
-    match parser.parse2(tokens) {
-        Ok(invocation) => invocation,
-        Err(error) => {
+    if let Err(error) = parser.parse2(tokens) {
+        // After an error inside a group (`unchecked(NewFeature)`), syn also reports the tokens
+        // left in that group as "unexpected token"; the first error already explains them.
+        // Items parsed so far are kept either way, so their constants are still defined.
+        if !cx.has_errors() {
             cx.error(error);
-            Invocation {
-                resolutions: Vec::new(),
-                items: Vec::new(),
-            }
         }
     }
+    invocation
 }
 
 /// `@preset(path) ["A", "B"]`, written by a preset's macro.
@@ -211,28 +339,67 @@ fn parse_vis(input: ParseStream) -> syn::Result<TokenStream> {
 fn parse_item(input: ParseStream, kind: Kind, cx: &mut Ctxt) -> syn::Result<Item> {
     let attrs = parse_attrs(input)?;
     let vis = parse_vis(input)?;
-    if kind == Kind::Profile {
-        if !input.peek(Token![const]) {
-            return Err(input.error(
-                "expected `const`: each profile is written `pub const NAME = { name: \"...\", ... };`",
+    match kind {
+        Kind::Profile if input.peek(Token![const]) => {
+            input.parse::<Token![const]>()?;
+        }
+        Kind::Profile if input.peek(syn::Ident) && input.peek2(Token![=]) => {
+            // `pub TEAM_LEAD = { ... };`: say so, and go on as if `const` were there.
+            let ident: Ident = input.fork().parse()?;
+            cx.error(syntax_error(
+                loc_of(ident.span()),
+                format!("expected `const` before `{ident}`"),
+                format!("write `const {ident} = {{ ... }};`: each profile is a constant"),
             ));
         }
-        input.parse::<Token![const]>()?;
+        Kind::Profile => {
+            return Err(syntax_error(
+                loc_of(input.span()),
+                format!("expected `const`, found {}", found(input)),
+                "write each profile as `pub const NAME = { name: \"...\", ... };`",
+            ));
+        }
+        Kind::Preset if input.peek(Token![const]) => {
+            let kw: Token![const] = input.parse()?;
+            cx.error(syntax_error(
+                loc_of(kw.span),
+                "`preset!` items are written without `const`",
+                "write `pub NAME = { ... };`: the macro defines the constant and a macro of the same name",
+            ));
+        }
+        Kind::Preset => {}
     }
     let ident: Ident = input.parse().map_err(|e| {
-        syn::Error::new(
-            e.span(),
+        syntax_error(
+            loc_of(e.span()),
             match kind {
-                Kind::Profile => {
-                    "expected the constant's name, as in `pub const TEAM_LEAD = { ... };`"
-                }
-                Kind::Preset => {
-                    "expected the preset's name, as in `pub SPECIALIZED_AGENT = { ... };`"
-                }
+                Kind::Profile => format!("expected the constant's name, found {}", found(input)),
+                Kind::Preset => format!("expected the preset's name, found {}", found(input)),
+            },
+            match kind {
+                Kind::Profile => "write `pub const TEAM_LEAD = { ... };`",
+                Kind::Preset => "write `pub SPECIALIZED_AGENT = { ... };`",
             },
         )
     })?;
+    if !input.peek(Token![=]) {
+        return Err(syntax_error(
+            loc_of(input.span()),
+            format!("expected `=` after `{ident}`, found {}", found(input)),
+            format!("write `{ident} = {{ ... }};`"),
+        ));
+    }
     input.parse::<Token![=]>()?;
+    if !input.peek(syn::token::Brace) {
+        return Err(syntax_error(
+            loc_of(input.span()),
+            format!(
+                "expected the fields of `{ident}` in braces, found {}",
+                found(input)
+            ),
+            format!("write `{ident} = {{ name: \"...\", preset: Agent }};`"),
+        ));
+    }
     let body;
     let brace = syn::braced!(body in input);
     let mut item = Item {
@@ -243,21 +410,33 @@ fn parse_item(input: ParseStream, kind: Kind, cx: &mut Ctxt) -> syn::Result<Item
         presets: Vec::new(),
         path_refs: Vec::new(),
         group_idents: Vec::new(),
+        broken: Vec::new(),
     };
     parse_fields(&body, kind, &mut item, cx);
-    if input.is_empty() {
-        return Err(syn::Error::new(
-            brace.span.close(),
-            "expected `;` after the closing brace",
+    if input.peek(Token![;]) {
+        input.parse::<Token![;]>()?;
+    } else {
+        // Keep the item, so its constant is defined and the next item is parsed.
+        cx.error(syntax_error(
+            loc_of(brace.span.close()),
+            format!("expected `;` after the closing brace of `{}`", item.ident),
+            "end each item with `};`",
         ));
     }
-    input.parse::<Token![;]>()?;
     Ok(item)
 }
 
 /// Reads one field name, joining the two-word ones (`restrict tags`).
 fn parse_field_name(input: ParseStream) -> syn::Result<(String, Loc)> {
-    let first: Ident = input.call(syn::ext::IdentExt::parse_any)?;
+    let first: Ident = input.call(syn::ext::IdentExt::parse_any).map_err(|_| {
+        syntax_error(
+            loc_of(input.span()),
+            format!("expected a field name, found {}", found(input)),
+            unquote_help(input).unwrap_or_else(|| {
+                "write the fields as `name: \"...\", preset: Agent, ...`".to_owned()
+            }),
+        )
+    })?;
     let mut name = first.to_string();
     let mut loc = loc_of(first.span());
     if (name == "restrict" || name == "hierarchy") && input.peek(syn::Ident) {
@@ -275,20 +454,50 @@ fn parse_fields(input: ParseStream, kind: Kind, item: &mut Item, cx: &mut Ctxt) 
     };
     let mut seen: Vec<String> = Vec::new();
     while !input.is_empty() {
+        let errors_before = cx.error_count();
+        let mut field = None;
         let result = (|| -> syn::Result<()> {
             let (name, loc) = parse_field_name(input)?;
             if !allowed.contains(&name.as_str()) {
+                // The rules must not judge the profile without the field the user meant.
+                field = Some(
+                    suggest::did_you_mean(&name, allowed.iter().copied())
+                        .unwrap_or(ALL_FIELDS)
+                        .to_owned(),
+                );
                 return Err(unknown_field(&name, loc, kind));
             }
             if seen.contains(&name) {
-                return Err(cx.spanned(
+                return Err(grammar_error(
+                    Rule::DuplicateField,
                     loc,
-                    format!("field `{name}` is given twice\n  = help: remove one of them; each field may appear once\n  = note: rule DuplicateField"),
+                    format!("field `{name}` is given twice"),
+                    "remove one of them; each field may appear once",
                 ));
             }
             seen.push(name.clone());
+            field = Some(name.clone());
+            if !input.peek(Token![:]) {
+                return Err(syntax_error(
+                    loc_of(input.span()),
+                    format!("expected `:` after `{name}`, found {}", found(input)),
+                    field_syntax(&name),
+                ));
+            }
             input.parse::<Token![:]>()?;
-            parse_field_value(input, &name, loc, item, cx)?;
+            parse_field_value(input, &name, loc, item, cx).map_err(|e| malformed(&name, e))?;
+            if !input.is_empty() && !input.peek(Token![,]) {
+                // The value was read: report the comma and go on with the next field.
+                cx.error(syntax_error(
+                    loc_of(input.span()),
+                    format!(
+                        "expected `,` after the value of `{name}`, found {}",
+                        found(input)
+                    ),
+                    "separate the fields with commas",
+                ));
+                return Ok(());
+            }
             if !input.is_empty() {
                 input.parse::<Token![,]>()?;
             }
@@ -297,6 +506,11 @@ fn parse_fields(input: ParseStream, kind: Kind, item: &mut Item, cx: &mut Ctxt) 
         if let Err(error) = result {
             cx.error(error);
             skip_past(input, ',');
+        }
+        if cx.error_count() > errors_before {
+            if let Some(field) = field {
+                item.broken.push(field);
+            }
         }
     }
 }
@@ -314,15 +528,73 @@ fn unknown_field(name: &str, loc: Loc, kind: Kind) -> syn::Error {
             None => format!("the fields are {}", allowed.join(", ")),
         }
     };
-    Ctxt::spanned_static(
+    grammar_error(
+        Rule::UnknownField,
         loc,
-        format!("unknown {what} field `{name}`\n  = help: {help}\n  = note: rule UnknownField"),
+        format!("unknown {what} field `{name}`"),
+        help,
     )
 }
 
 fn lit_string(input: ParseStream) -> syn::Result<Located<String, Loc>> {
     let lit: LitStr = input.parse()?;
     Ok(Located::new(lit.value(), loc_of(lit.span())))
+}
+
+/// A string literal where `what` is expected (`` `name` ``, `a tag key`); a word or number
+/// gets the fix of putting it in quotes.
+fn expect_string(input: ParseStream, what: &str) -> syn::Result<Located<String, Loc>> {
+    if input.peek(LitStr) {
+        return lit_string(input);
+    }
+    let quoted = match input.cursor().token_tree() {
+        Some((TokenTree::Ident(word), _)) => Some(word.to_string()),
+        Some((TokenTree::Literal(lit), _)) => Some(lit.to_string()),
+        _ => None,
+    };
+    Err(syntax_error(
+        loc_of(input.span()),
+        format!("{what} must be a string literal, found {}", found(input)),
+        match quoted {
+            Some(text) => format!("put it in quotes: `\"{}\"`", text.trim_matches('\'')),
+            None => format!("write {what} in quotes, as in `\"Sales\"`"),
+        },
+    ))
+}
+
+/// `[ ... ]` for a field that takes a list; a single item gets the fix of bracketing it.
+fn expect_list<'a>(
+    input: ParseStream<'a>,
+    field: &str,
+) -> syn::Result<syn::parse::ParseBuffer<'a>> {
+    if !input.peek(syn::token::Bracket) {
+        let item = compact(up_to_comma(input));
+        return Err(syntax_error(
+            loc_of(input.span()),
+            format!(
+                "`{field}` takes a list in square brackets, found {}",
+                found(input)
+            ),
+            if item.is_empty() {
+                field_syntax(field).to_owned()
+            } else {
+                format!("write `{field}: [{item}]`")
+            },
+        ));
+    }
+    let list;
+    syn::bracketed!(list in input);
+    Ok(list)
+}
+
+/// The fix for a name written in quotes where the DSL wants it bare (`"Agent"`), or `None`.
+fn unquote_help(input: ParseStream) -> Option<String> {
+    let lit: LitStr = input.fork().parse().ok()?;
+    let value = lit.value();
+    let bare = !value.is_empty()
+        && value.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+        && !value.starts_with(|c: char| c.is_ascii_digit());
+    bare.then(|| format!("write it without quotes: `{value}`"))
 }
 
 fn parse_field_value(
@@ -333,15 +605,17 @@ fn parse_field_value(
     cx: &mut Ctxt,
 ) -> syn::Result<()> {
     match name {
-        "name" => item.spec.name = Some(lit_string(input)?),
-        "description" => item.spec.description = Some(lit_string(input)?),
-        "sensitive" => item.spec.sensitive = Some(lit_string(input)?),
-        "hierarchy group" => item.spec.hierarchy_group = Some(lit_string(input)?),
+        "name" => item.spec.name = Some(expect_string(input, "`name`")?),
+        "description" => item.spec.description = Some(expect_string(input, "`description`")?),
+        "sensitive" => item.spec.sensitive = Some(expect_string(input, "`sensitive`")?),
+        "hierarchy group" => {
+            item.spec.hierarchy_group = Some(expect_string(input, "`hierarchy group`")?);
+        }
         "preset" => {
             if input.peek(syn::token::Bracket) {
                 let list;
                 syn::bracketed!(list in input);
-                parse_list(&list, cx, |entry| {
+                parse_list(&list, name, cx, |entry| {
                     item.presets.push(parse_preset_ref(entry)?);
                     Ok(())
                 });
@@ -350,10 +624,15 @@ fn parse_field_value(
             }
         }
         "groups" => {
-            let list;
-            syn::bracketed!(list in input);
-            parse_list(&list, cx, |entry| {
-                let group: Ident = entry.parse()?;
+            let list = expect_list(input, name)?;
+            parse_list(&list, name, cx, |entry| {
+                let group: Ident = entry.parse().map_err(|_| {
+                    syntax_error(
+                        loc_of(entry.span()),
+                        format!("expected a permission group, found {}", found(entry)),
+                        unquote_help(entry).unwrap_or_else(|| field_syntax("groups").to_owned()),
+                    )
+                })?;
                 item.spec
                     .groups
                     .push(Located::new(group.to_string(), loc_of(group.span())));
@@ -362,10 +641,9 @@ fn parse_field_value(
             });
         }
         "permissions" | "without" => {
-            let list;
-            syn::bracketed!(list in input);
+            let list = expect_list(input, name)?;
             let mut parsed = Vec::new();
-            parse_list(&list, cx, |entry| {
+            parse_list(&list, name, cx, |entry| {
                 parsed.push(parse_permission(entry, &mut item.path_refs)?);
                 Ok(())
             });
@@ -376,52 +654,60 @@ fn parse_field_value(
             }
         }
         "restrict hierarchy" => {
-            item.spec.restrict_hierarchy = parse_resources(input, cx)?;
+            item.spec.restrict_hierarchy = parse_resources(input, name, cx)?;
         }
         "restrict tags" => {
-            let tags = parse_tags(input, cx)?;
-            let on: Ident = input.parse().map_err(|e| {
-                syn::Error::new(
-                    e.span(),
-                    "expected `on [Resource, ...]` after the tags\n  = help: write `restrict tags: { \"Department\": \"Sales\" } on [Queue, RoutingProfile]`",
-                )
-            })?;
-            if on != "on" {
-                return Err(syn::Error::new(
-                    on.span(),
-                    "expected `on` after the tags, as in `restrict tags: { \"K\": \"V\" } on [Queue]`",
+            let tags = parse_tags(input, name, cx)?;
+            if !input.fork().parse::<Ident>().is_ok_and(|on| on == "on") {
+                return Err(syntax_error(
+                    loc_of(input.span()),
+                    format!(
+                        "expected `on [Resource, ...]` after the access-control tags, found {}",
+                        found(input)
+                    ),
+                    field_syntax("restrict tags"),
                 ));
             }
-            let resources = parse_resources(input, cx)?;
+            input.parse::<Ident>()?;
+            let resources = parse_resources(input, name, cx)?;
             item.spec.restrict_tags = Some(TagRestriction {
                 tags,
                 resources,
                 at: loc,
             });
         }
-        "tags" => item.spec.tags = parse_tags(input, cx)?,
+        "tags" => item.spec.tags = parse_tags(input, name, cx)?,
         _ => unreachable!("field names are checked against the field list first"),
     }
     Ok(())
 }
 
-/// Parses `a, b, c` (the inside of a bracket), recovering at commas so that one bad entry
-/// does not hide the next.
+/// Parses `a, b, c` (the inside of a bracket or brace of `field`), recovering at commas so
+/// that one bad entry does not hide the next.
 fn parse_list(
     input: ParseStream,
+    field: &str,
     cx: &mut Ctxt,
     mut entry: impl FnMut(ParseStream) -> syn::Result<()>,
 ) {
     while !input.is_empty() {
-        let result = entry(input).and_then(|()| {
-            if !input.is_empty() {
-                input.parse::<Token![,]>()?;
-            }
-            Ok(())
-        });
-        if let Err(error) = result {
-            cx.error(error);
+        if let Err(error) = entry(input) {
+            cx.error(malformed(field, error));
             skip_past(input, ',');
+            continue;
+        }
+        if input.peek(Token![,]) {
+            let _ = input.parse::<Token![,]>();
+        } else if !input.is_empty() {
+            // The entry was read: report the comma and go on with the next entry.
+            cx.error(syntax_error(
+                loc_of(input.span()),
+                format!(
+                    "expected `,` between the entries of `{field}`, found {}",
+                    found(input)
+                ),
+                "separate the entries with commas",
+            ));
         }
     }
 }
@@ -440,10 +726,13 @@ fn parse_preset_ref(input: ParseStream) -> syn::Result<PresetRef> {
         path.extend(quote::quote!(#colons));
     }
     loop {
-        let segment: Ident = input.call(syn::ext::IdentExt::parse_any).map_err(|e| {
-            syn::Error::new(
-                e.span(),
-                "expected a preset: a built-in one (`Agent`, `Supervisor`, ...) or a path to one defined with `preset!`",
+        let segment: Ident = input.call(syn::ext::IdentExt::parse_any).map_err(|_| {
+            syntax_error(
+                loc_of(input.span()),
+                format!("expected a preset, found {}", found(input)),
+                unquote_help(input).unwrap_or_else(|| {
+                    "name a built-in preset (`Agent`, `Supervisor`, ...) or the path to one defined with `preset!`".to_owned()
+                }),
             )
         })?;
         end = segment.span();
@@ -473,13 +762,19 @@ fn parse_preset_ref(input: ParseStream) -> syn::Result<PresetRef> {
 fn parse_unchecked(input: ParseStream) -> syn::Result<Located<String, Loc>> {
     let content;
     syn::parenthesized!(content in input);
-    let lit: LitStr = content.parse()?;
+    let lit = expect_string(&content, "the name in `unchecked(...)`")?;
     if !content.is_empty() {
-        return Err(
-            content.error("`unchecked` takes one string, as in `unchecked(\"NewFeature.View\")`")
-        );
+        return Err(syntax_error(
+            loc_of(content.span()),
+            format!(
+                "`unchecked` takes one name, found {} after {:?}",
+                found(&content),
+                lit.value
+            ),
+            "write one `unchecked(\"...\")` per permission or resource type",
+        ));
     }
-    Ok(Located::new(lit.value(), loc_of(lit.span())))
+    Ok(lit)
 }
 
 fn parse_permission(
@@ -489,10 +784,11 @@ fn parse_permission(
     if input.peek(LitStr) {
         return Ok(PermissionItem::Api(lit_string(input)?));
     }
-    let first: Ident = input.call(syn::ext::IdentExt::parse_any).map_err(|e| {
-        syn::Error::new(
-            e.span(),
-            "expected a permission: an AWS API name (`Users.Edit`, `\"Users.Edit\"`), a seed name (`UsersAndPermissions::EditUsers`) or `unchecked(\"Name\")`",
+    let first: Ident = input.call(syn::ext::IdentExt::parse_any).map_err(|_| {
+        syntax_error(
+            loc_of(input.span()),
+            format!("expected a permission, found {}", found(input)),
+            "write an AWS API name (`Users.Edit` or `\"Users.Edit\"`), a seed name (`UsersAndPermissions::EditUsers`) or `unchecked(\"Name\")`",
         )
     })?;
     if first == "unchecked" && input.peek(syn::token::Paren) {
@@ -539,13 +835,22 @@ fn parse_permission(
     Ok(PermissionItem::Api(Located::new(api, loc)))
 }
 
-fn parse_resources(input: ParseStream, cx: &mut Ctxt) -> syn::Result<Vec<ResourceItem<Loc>>> {
-    let list;
-    syn::bracketed!(list in input);
+fn parse_resources(
+    input: ParseStream,
+    field: &str,
+    cx: &mut Ctxt,
+) -> syn::Result<Vec<ResourceItem<Loc>>> {
+    let list = expect_list(input, field)?;
     let mut resources = Vec::new();
-    parse_list(&list, cx, |entry| {
-        let ident: Ident = entry.parse().map_err(|e| {
-            syn::Error::new(e.span(), "expected a resource type (`User`, `SecurityProfile`, `Queue`, `RoutingProfile`) or `unchecked(\"Name\")`")
+    parse_list(&list, field, cx, |entry| {
+        let ident: Ident = entry.parse().map_err(|_| {
+            syntax_error(
+                loc_of(entry.span()),
+                format!("expected a resource type, found {}", found(entry)),
+                unquote_help(entry).unwrap_or_else(|| {
+                    "write `User`, `SecurityProfile`, `Queue`, `RoutingProfile` or `unchecked(\"Name\")`".to_owned()
+                }),
+            )
         })?;
         if ident == "unchecked" && entry.peek(syn::token::Paren) {
             resources.push(ResourceItem::Unchecked(parse_unchecked(entry)?));
@@ -560,14 +865,32 @@ fn parse_resources(input: ParseStream, cx: &mut Ctxt) -> syn::Result<Vec<Resourc
     Ok(resources)
 }
 
-fn parse_tags(input: ParseStream, cx: &mut Ctxt) -> syn::Result<Vec<TagSpec<Loc>>> {
+fn parse_tags(input: ParseStream, field: &str, cx: &mut Ctxt) -> syn::Result<Vec<TagSpec<Loc>>> {
+    if !input.peek(syn::token::Brace) {
+        return Err(syntax_error(
+            loc_of(input.span()),
+            format!("`{field}` takes tags in braces, found {}", found(input)),
+            field_syntax(field),
+        ));
+    }
     let map;
     syn::braced!(map in input);
     let mut tags = Vec::new();
-    parse_list(&map, cx, |entry| {
-        let key = lit_string(entry)?;
+    parse_list(&map, field, cx, |entry| {
+        let key = expect_string(entry, "a tag key")?;
+        if !entry.peek(Token![:]) {
+            return Err(syntax_error(
+                loc_of(entry.span()),
+                format!(
+                    "expected `:` between the tag key {:?} and its value, found {}",
+                    key.value,
+                    found(entry)
+                ),
+                format!("write `{:?}: \"value\"`", key.value),
+            ));
+        }
         entry.parse::<Token![:]>()?;
-        let value = lit_string(entry)?;
+        let value = expect_string(entry, "a tag value")?;
         tags.push(TagSpec { key, value });
         Ok(())
     });

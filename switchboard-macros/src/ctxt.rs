@@ -32,9 +32,14 @@ impl Ctxt {
         self.errors.push(error);
     }
 
-    /// An error spanning `loc`.
-    pub fn spanned(&self, loc: Loc, message: impl std::fmt::Display) -> syn::Error {
-        Self::spanned_static(loc, message)
+    /// How many errors were recorded so far.
+    pub fn error_count(&self) -> usize {
+        self.errors.len()
+    }
+
+    /// True once an error was recorded.
+    pub fn has_errors(&self) -> bool {
+        !self.errors.is_empty()
     }
 
     /// An error spanning `loc`, without a context at hand.

@@ -200,7 +200,8 @@ fn resolve_seed<L: Clone>(
                 ),
             );
             let names = found.members.iter().map(|m| m.name);
-            diagnostic = match suggest::did_you_mean(&member.value, names.clone()) {
+            let with_all = names.clone().chain(std::iter::once("All"));
+            diagnostic = match suggest::did_you_mean(&member.value, with_all) {
                 Some(close) => diagnostic.help(format!("did you mean `{}::{close}`?", found.name)),
                 None => diagnostic.help(format!(
                     "`{}` has {}, and `All`",
