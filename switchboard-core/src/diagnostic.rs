@@ -67,6 +67,8 @@ pub enum Rule {
     DuplicateTagKey,
     /// More than 10 tag-restricted or hierarchy-restricted resources.
     TooManyRestrictedResources,
+    /// The same resource type restricted twice.
+    DuplicateRestrictedResource,
     /// `restrict hierarchy` with anything but `User`.
     HierarchyRestrictionResource,
     /// `restrict tags` without tags or without resources.

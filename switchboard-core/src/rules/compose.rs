@@ -146,19 +146,11 @@ pub fn compose<L: Clone>(spec: &ProfileSpec<L>, out: &mut Vec<Diagnostic<L>>) ->
         }
     }
     let mut removed: Vec<(String, L)> = Vec::new();
+    let mut not_granted: Vec<(String, L)> = Vec::new();
     for item in &spec.without {
         for permission in permissions::resolve(item, Use::Remove, out) {
             if set.remove(&permission).is_none() && !removed.iter().any(|(r, _)| *r == permission) {
-                out.push(
-                    Diagnostic::warning(
-                        Rule::WithoutNotGranted,
-                        item.at().clone(),
-                        format!(
-                            "`without` removes `{permission}`, which the profile does not have"
-                        ),
-                    )
-                    .help("remove it from `without`"),
-                );
+                not_granted.push((permission.clone(), item.at().clone()));
             }
             removed.push((permission, item.at().clone()));
         }
@@ -192,6 +184,20 @@ pub fn compose<L: Clone>(spec: &ProfileSpec<L>, out: &mut Vec<Diagnostic<L>>) ->
     }
     implied.sort();
     implied.dedup();
+    // A View the console brings back is reported once, as `WithoutImpliedView`.
+    for (permission, at) in not_granted {
+        if implied.contains(&permission) {
+            continue;
+        }
+        out.push(
+            Diagnostic::warning(
+                Rule::WithoutNotGranted,
+                at,
+                format!("`without` removes `{permission}`, which the profile does not have"),
+            )
+            .help("remove it from `without`"),
+        );
+    }
     Composition {
         permissions: set,
         implied,

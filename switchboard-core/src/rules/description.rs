@@ -16,7 +16,10 @@ pub fn check<L: Clone>(description: &Located<String, L>, out: &mut Vec<Diagnosti
                 description.at.clone(),
                 format!("description is {len} characters long; AWS accepts at most {MAX_DESCRIPTION_LEN}"),
             )
-            .help(format!("shorten it by {} characters", len - MAX_DESCRIPTION_LEN)),
+            .help(format!(
+                "shorten it by {}",
+                super::count(len - MAX_DESCRIPTION_LEN, "character", "characters")
+            )),
         );
     }
 }

@@ -1,50 +1,79 @@
 //! At most 500 permissions per profile, counted after merging.
 
-use std::collections::BTreeMap;
-
 use crate::diagnostic::{Diagnostic, Rule};
+use crate::spec::ProfileSpec;
 
 use super::compose::{Composition, Source};
 
 /// The most permissions a security profile may hold.
 pub const MAX_PERMISSIONS: usize = 500;
 
-/// Checks the size of the final set, saying how many permissions each source brought.
-pub fn check<L: Clone>(composition: &Composition<L>, whole: &L, out: &mut Vec<Diagnostic<L>>) {
+/// Checks the size of the final set, saying how many permissions each source brought, in the
+/// order the profile names its sources.
+pub fn check<L: Clone>(
+    spec: &ProfileSpec<L>,
+    composition: &Composition<L>,
+    whole: &L,
+    out: &mut Vec<Diagnostic<L>>,
+) {
     let total = composition.permissions.len();
     if total <= MAX_PERMISSIONS {
         return;
     }
-    let mut per_source: BTreeMap<String, usize> = BTreeMap::new();
-    for origins in composition.permissions.values() {
-        let mut seen: Vec<String> = Vec::new();
-        for origin in origins {
-            let key = match &origin.source {
-                Source::Implied(_) => "implied Views".to_owned(),
-                other => other.describe(),
-            };
-            if !seen.contains(&key) {
-                *per_source.entry(key.clone()).or_default() += 1;
-                seen.push(key);
-            }
+    let mut sources: Vec<Source> = Vec::new();
+    let named = spec
+        .presets
+        .iter()
+        .map(|p| Source::Preset(p.name().value.clone()))
+        .chain(spec.groups.iter().map(|g| Source::Group(g.value.clone())))
+        .chain([Source::Explicit]);
+    for source in named {
+        if !sources.contains(&source) {
+            sources.push(source);
         }
     }
-    let breakdown: Vec<String> = per_source
+    let mut breakdown: Vec<String> = sources
         .iter()
-        .map(|(source, count)| format!("{count} from {source}"))
+        .filter_map(|source| {
+            let n = composition
+                .permissions
+                .values()
+                .filter(|origins| origins.iter().any(|o| o.source == *source))
+                .count();
+            (n > 0).then(|| format!("{n} from {}", source.describe()))
+        })
         .collect();
+    if !composition.implied.is_empty() {
+        breakdown.push(format!(
+            "{} implied",
+            super::count(composition.implied.len(), "View", "Views")
+        ));
+    }
+    let shared = composition.permissions.values().any(|origins| {
+        let mut named = origins
+            .iter()
+            .filter(|o| !matches!(o.source, Source::Implied(_)));
+        named
+            .next()
+            .is_some_and(|first| named.any(|o| o.source != first.source))
+    });
+    let overlap = if shared {
+        "; a permission from several sources counts once in the total"
+    } else {
+        ""
+    };
     out.push(
         Diagnostic::error(
             Rule::TooManyPermissions,
             whole.clone(),
             format!(
-                "the profile holds {total} permissions after merging; AWS accepts at most {MAX_PERMISSIONS} ({}; a permission from several sources counts once)",
+                "the profile holds {total} permissions after merging; AWS accepts at most {MAX_PERMISSIONS} ({}{overlap})",
                 breakdown.join(", ")
             ),
         )
         .help(format!(
-            "remove {} permissions (use `without`, or narrower presets and groups), or split the role into several profiles",
-            total - MAX_PERMISSIONS
+            "remove {} (use `without`, or narrower presets and groups), or split the role into several profiles",
+            super::count(total - MAX_PERMISSIONS, "permission", "permissions")
         )),
     );
 }

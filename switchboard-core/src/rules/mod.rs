@@ -19,6 +19,15 @@ use crate::spec::ProfileSpec;
 
 pub use compose::{Composition, Origin, Source};
 
+/// `n` and the noun, singular or plural: `1 character`, `2 characters`.
+pub(crate) fn count(n: usize, singular: &str, plural: &str) -> String {
+    if n == 1 {
+        format!("1 {singular}")
+    } else {
+        format!("{n} {plural}")
+    }
+}
+
 /// A profile after validation: the final values, with whatever was invalid left out.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ResolvedProfile {
@@ -88,7 +97,7 @@ pub fn validate<L: Clone>(spec: &ProfileSpec<L>, whole: &L) -> Validated<L> {
         description::check(description, &mut out);
     }
     let composition = compose::compose(spec, &mut out);
-    limit::check(&composition, whole, &mut out);
+    limit::check(spec, &composition, whole, &mut out);
     sensitive::check(&composition, spec.sensitive.as_ref(), &mut out);
     media::check(&composition, &mut out);
     tags::check(tags::TagList::Resource, &spec.tags, whole, &mut out);
@@ -138,7 +147,7 @@ pub fn validate<L: Clone>(spec: &ProfileSpec<L>, whole: &L) -> Validated<L> {
 pub fn validate_preset<L: Clone>(spec: &ProfileSpec<L>, whole: &L) -> Validated<L> {
     let mut out = Vec::new();
     let composition = compose::compose(spec, &mut out);
-    limit::check(&composition, whole, &mut out);
+    limit::check(spec, &composition, whole, &mut out);
     media::check(&composition, &mut out);
     let profile = ResolvedProfile {
         permissions: composition.permissions.keys().cloned().collect(),

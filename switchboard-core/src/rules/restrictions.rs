@@ -4,6 +4,8 @@
 use crate::diagnostic::{Diagnostic, Rule};
 use crate::spec::{Located, ResourceItem, TagRestriction};
 
+use crate::suggest;
+
 use super::compose::{Composition, unknown};
 
 /// The resource types AWS last documented as tag-restrictable.
@@ -42,34 +44,18 @@ fn resolve_resources<L: Clone>(
     let mut names = Vec::new();
     for item in items {
         let name = item.name();
+        let known_here =
+            matches!(item, ResourceItem::Known(_)) && known.contains(&name.value.as_str());
+        if hierarchy && !known_here {
+            out.push(not_hierarchy_restrictable(item));
+            continue;
+        }
         match item {
-            ResourceItem::Known(_) if known.contains(&name.value.as_str()) => {}
-            ResourceItem::Known(_)
-                if hierarchy && TAG_RESTRICTABLE.contains(&name.value.as_str()) =>
-            {
-                out.push(
-                    Diagnostic::error(
-                        Rule::HierarchyRestrictionResource,
-                        name.at.clone(),
-                        format!("`{}` cannot be hierarchy-restricted: AWS documents hierarchy restrictions for `User` only", name.value),
-                    )
-                    .help("write `restrict hierarchy: [User]`, or restrict this resource by tags"),
-                );
-                continue;
-            }
+            ResourceItem::Known(_) if known_here => {}
             ResourceItem::Known(_) => {
-                let what = if hierarchy {
-                    "hierarchy-restrictable resource type"
-                } else {
-                    "tag-restrictable resource type"
-                };
                 out.push(unknown(
-                    if hierarchy {
-                        Rule::HierarchyRestrictionResource
-                    } else {
-                        Rule::UnknownResourceType
-                    },
-                    what,
+                    Rule::UnknownResourceType,
+                    "tag-restrictable resource type",
                     name,
                     known.iter().copied(),
                     "or `unchecked(\"Name\")` for a type newer than the catalog",
@@ -94,7 +80,7 @@ fn resolve_resources<L: Clone>(
         if names.contains(&name.value) {
             out.push(
                 Diagnostic::error(
-                    Rule::TooManyRestrictedResources,
+                    Rule::DuplicateRestrictedResource,
                     name.at.clone(),
                     format!("resource type `{}` is restricted twice", name.value),
                 )
@@ -121,6 +107,35 @@ fn resolve_resources<L: Clone>(
         );
     }
     names
+}
+
+/// `restrict hierarchy` with anything but `User`: a tag-restrictable type, a typo, or
+/// `unchecked(...)` (the escape hatch is for tag restrictions, the only kind AWS extends).
+fn not_hierarchy_restrictable<L: Clone>(item: &ResourceItem<L>) -> Diagnostic<L> {
+    let name = item.name();
+    let (written, help) = match item {
+        ResourceItem::Unchecked(_) => (
+            format!("unchecked({:?})", name.value),
+            "write `restrict hierarchy: [User]`; `unchecked(...)` is for `restrict tags`, whose resource types AWS extends".to_owned(),
+        ),
+        ResourceItem::Known(_) if TAG_RESTRICTABLE.contains(&name.value.as_str()) => (
+            name.value.clone(),
+            format!("write `restrict hierarchy: [User]`, and restrict `{}` by tags (`restrict tags: {{ ... }} on [{}]`)", name.value, name.value),
+        ),
+        ResourceItem::Known(_) => (
+            name.value.clone(),
+            match suggest::did_you_mean(&name.value, HIERARCHY_RESTRICTABLE) {
+                Some(close) => format!("did you mean `{close}`?"),
+                None => "write `restrict hierarchy: [User]`".to_owned(),
+            },
+        ),
+    };
+    Diagnostic::error(
+        Rule::HierarchyRestrictionResource,
+        name.at.clone(),
+        format!("`{written}` cannot be hierarchy-restricted: AWS documents hierarchy restrictions for `User` only"),
+    )
+    .help(help)
 }
 
 /// Checks `restrict hierarchy`, returning the valid resource names.

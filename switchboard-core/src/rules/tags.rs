@@ -122,7 +122,10 @@ pub fn check<L: Clone>(
                         list.what()
                     ),
                 )
-                .help(format!("shorten it by {} characters", value_len - MAX_VALUE_LEN)),
+                .help(format!(
+                    "shorten it by {}",
+                    super::count(value_len - MAX_VALUE_LEN, "character", "characters")
+                )),
             );
         }
         if tags[..i].iter().any(|earlier| earlier.key.value == *key) {
