@@ -1,0 +1,677 @@
+//! `switchboard audit`: what every profile grants, and what is wrong with it.
+//!
+//! Each profile read from a template (or AWS CLI output) becomes a
+//! [`ProfileSpec`](switchboard_core::spec::ProfileSpec) whose permissions are plain API names,
+//! and goes through [`switchboard_core::rules::validate`], the same rules the macro and the
+//! builder apply: unknown, legacy and misspelt names, redacted and unredacted media together,
+//! download buttons without access, tag restrictions the profile cannot view, `User` restricted
+//! without `SecurityProfile`, names of built-in profiles, sensitive permissions without a
+//! stated reason. On top come the [`CliRule`] checks and the checks across profiles.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+use switchboard_core::catalog::{self, Section, Tier};
+use switchboard_core::rules;
+use switchboard_core::spec::{
+    FieldPath, Located, PermissionItem, ProfileSpec, ResourceItem, TagRestriction, TagSpec,
+};
+
+use crate::findings::{CliRule, CrossFinding, Finding, Level, WHOLE};
+use crate::input::template::NOT_MODELLED;
+use crate::input::{Loaded, Profile};
+
+/// The version of the JSON report's schema; it changes only when a field is removed or its
+/// meaning changes (new fields may appear without a change).
+pub const SCHEMA: &str = "switchboard.audit/1";
+
+/// The section name used for permissions the catalog does not know.
+pub const UNKNOWN_SECTION: &str = "Unknown";
+
+/// The whole report.
+#[derive(Debug, Clone, Serialize)]
+pub struct AuditReport {
+    /// [`SCHEMA`].
+    pub schema: &'static str,
+    /// The date of the AWS permission list the catalog reflects.
+    pub catalog_date: &'static str,
+    /// The files read.
+    pub inputs: Vec<String>,
+    /// One entry per profile, in the order read.
+    pub profiles: Vec<ProfileAudit>,
+    /// Findings about several profiles together.
+    pub cross_profile_findings: Vec<CrossFinding>,
+    /// Counts.
+    pub summary: Summary,
+}
+
+/// Counts over the whole report.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Summary {
+    /// Profiles audited.
+    pub profiles: usize,
+    /// Profiles holding at least one sensitive permission.
+    pub profiles_with_sensitive: usize,
+    /// Findings of severity `error` (per profile and across profiles).
+    pub errors: usize,
+    /// Findings of severity `warning`.
+    pub warnings: usize,
+}
+
+/// Where a profile was read from.
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceRef {
+    /// The file.
+    pub file: String,
+    /// The stack, for cloud assemblies.
+    pub stack: Option<String>,
+    /// The logical ID, for templates.
+    pub logical_id: Option<String>,
+}
+
+/// Permissions of one section.
+#[derive(Debug, Clone, Serialize)]
+pub struct SectionCount {
+    /// The section's identifier (`UsersAndPermissions`), or `Unknown`.
+    pub section: String,
+    /// Its heading on the AWS page.
+    pub title: String,
+    /// How many permissions of the section the profile holds.
+    pub total: usize,
+    /// How many of those are sensitive.
+    pub sensitive: usize,
+    /// How many are high-impact.
+    pub high_impact: usize,
+}
+
+/// One permission of a profile.
+#[derive(Debug, Clone, Serialize)]
+pub struct PermissionEntry {
+    /// The API name.
+    pub name: String,
+    /// Its section's identifier, or `Unknown`.
+    pub section: String,
+    /// `ordinary`, `high-impact`, `sensitive`, or `unknown`.
+    pub tier: &'static str,
+    /// Why the tier is not ordinary.
+    pub risk: Option<&'static str>,
+}
+
+/// A key and a value.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Tag {
+    /// The key.
+    pub key: String,
+    /// The value.
+    pub value: String,
+}
+
+/// What restricts the profile's reach.
+#[derive(Debug, Clone, Serialize)]
+pub struct Restrictions {
+    /// `AllowedAccessControlTags`.
+    pub access_control_tags: Vec<Tag>,
+    /// `TagRestrictedResources`.
+    pub tag_restricted_resources: Vec<String>,
+    /// `HierarchyRestrictedResources`.
+    pub hierarchy_restricted_resources: Vec<String>,
+    /// `AllowedAccessControlHierarchyGroupId`.
+    pub hierarchy_group: Option<String>,
+}
+
+impl Restrictions {
+    /// True when nothing restricts the profile.
+    pub fn is_empty(&self) -> bool {
+        self.access_control_tags.is_empty()
+            && self.tag_restricted_resources.is_empty()
+            && self.hierarchy_restricted_resources.is_empty()
+            && self.hierarchy_group.as_deref().is_none_or(str::is_empty)
+    }
+
+    /// One line: `tags Department=Sales on Queue, RoutingProfile; hierarchy User in group X`.
+    pub fn summary(&self) -> String {
+        let mut parts = Vec::new();
+        if !self.access_control_tags.is_empty() || !self.tag_restricted_resources.is_empty() {
+            let tags: Vec<String> = self
+                .access_control_tags
+                .iter()
+                .map(|t| format!("{}={}", t.key, t.value))
+                .collect();
+            parts.push(format!(
+                "tags {} on {}",
+                if tags.is_empty() {
+                    "(none)".to_owned()
+                } else {
+                    tags.join(" and ")
+                },
+                if self.tag_restricted_resources.is_empty() {
+                    "(nothing)".to_owned()
+                } else {
+                    self.tag_restricted_resources.join(", ")
+                }
+            ));
+        }
+        if !self.hierarchy_restricted_resources.is_empty() {
+            parts.push(format!(
+                "hierarchy on {}",
+                self.hierarchy_restricted_resources.join(", ")
+            ));
+        }
+        if let Some(group) = self.hierarchy_group.as_deref().filter(|g| !g.is_empty()) {
+            parts.push(format!("hierarchy group {group}"));
+        }
+        if parts.is_empty() {
+            "none".to_owned()
+        } else {
+            parts.join("; ")
+        }
+    }
+}
+
+/// The audit of one profile.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProfileAudit {
+    /// `SecurityProfileName` (a stand-in when missing).
+    pub name: String,
+    /// Where it was read from.
+    pub source: SourceRef,
+    /// The instance (`InstanceArn`), as text.
+    pub instance: Option<String>,
+    /// `Description`.
+    pub description: Option<String>,
+    /// Distinct permissions.
+    pub permission_count: usize,
+    /// Counts per section, in the AWS page's order, sections without permissions left out;
+    /// `Unknown` last.
+    pub sections: Vec<SectionCount>,
+    /// Every distinct permission, sorted.
+    pub permissions: Vec<PermissionEntry>,
+    /// The sensitive permissions.
+    pub sensitive: Vec<PermissionEntry>,
+    /// The high-impact permissions.
+    pub high_impact: Vec<PermissionEntry>,
+    /// The reason stated for the sensitive permissions (switchboard's Metadata), if any.
+    pub sensitive_reason: Option<String>,
+    /// Tag and hierarchy restrictions.
+    pub restrictions: Restrictions,
+    /// Findings, errors first.
+    pub findings: Vec<Finding>,
+}
+
+impl ProfileAudit {
+    /// The number of findings of a severity.
+    pub fn count(&self, level: Level) -> usize {
+        self.findings.iter().filter(|f| f.severity == level).count()
+    }
+}
+
+fn located(value: &str, at: FieldPath) -> Located<String, FieldPath> {
+    Located::new(value.to_owned(), at)
+}
+
+fn tag_specs(tags: &[(String, String)], field: &'static str) -> Vec<TagSpec<FieldPath>> {
+    tags.iter()
+        .enumerate()
+        .map(|(i, (k, v))| TagSpec {
+            key: located(k, FieldPath::item(field, i)),
+            value: located(v, FieldPath::item(field, i)),
+        })
+        .collect()
+}
+
+fn resources(names: &[String], field: &'static str) -> Vec<ResourceItem<FieldPath>> {
+    names
+        .iter()
+        .enumerate()
+        .map(|(i, n)| ResourceItem::Known(located(n, FieldPath::item(field, i))))
+        .collect()
+}
+
+/// The profile as the core's input: every permission an API name, every field located at the
+/// template property it came from.
+pub fn spec_of(profile: &Profile) -> ProfileSpec<FieldPath> {
+    let restrict_tags = (!profile.access_control_tags.is_empty()
+        || !profile.tag_restricted_resources.is_empty())
+    .then(|| TagRestriction {
+        tags: tag_specs(&profile.access_control_tags, "AllowedAccessControlTags"),
+        resources: resources(&profile.tag_restricted_resources, "TagRestrictedResources"),
+        at: FieldPath::field("AllowedAccessControlTags"),
+    });
+    ProfileSpec {
+        name: profile
+            .name
+            .as_deref()
+            .map(|n| located(n, FieldPath::field("SecurityProfileName"))),
+        description: profile
+            .description
+            .as_deref()
+            .map(|d| located(d, FieldPath::field("Description"))),
+        permissions: profile
+            .permissions
+            .iter()
+            .enumerate()
+            .map(|(i, p)| PermissionItem::Api(located(p, FieldPath::item("Permissions", i))))
+            .collect(),
+        restrict_hierarchy: resources(
+            &profile.hierarchy_restricted_resources,
+            "HierarchyRestrictedResources",
+        ),
+        restrict_tags,
+        hierarchy_group: profile
+            .hierarchy_group
+            .as_deref()
+            .map(|h| located(h, FieldPath::field("AllowedAccessControlHierarchyGroupId"))),
+        tags: tag_specs(&profile.tags, "Tags"),
+        sensitive: profile
+            .metadata
+            .as_ref()
+            .and_then(|m| m.sensitive_reason.as_deref())
+            .map(|r| located(r, FieldPath::field("Metadata.Switchboard.SensitiveReason"))),
+        ..ProfileSpec::default()
+    }
+}
+
+fn entry(name: &str) -> PermissionEntry {
+    match catalog::lookup(name) {
+        Some(info) => PermissionEntry {
+            name: name.to_owned(),
+            section: info.section.ident().to_owned(),
+            tier: info.tier.label(),
+            risk: (!info.risk.is_empty()).then_some(info.risk),
+        },
+        None => PermissionEntry {
+            name: name.to_owned(),
+            section: UNKNOWN_SECTION.to_owned(),
+            tier: "unknown",
+            risk: None,
+        },
+    }
+}
+
+/// The counts per section of a set of distinct permissions.
+pub fn section_counts(permissions: &[String]) -> Vec<SectionCount> {
+    let mut counts: BTreeMap<Option<Section>, SectionCount> = BTreeMap::new();
+    for name in permissions {
+        let info = catalog::lookup(name);
+        let section = info.map(|i| i.section);
+        let count = counts.entry(section).or_insert_with(|| SectionCount {
+            section: section.map_or(UNKNOWN_SECTION, Section::ident).to_owned(),
+            title: section
+                .map_or("Unknown to the catalog", Section::title)
+                .to_owned(),
+            total: 0,
+            sensitive: 0,
+            high_impact: 0,
+        });
+        count.total += 1;
+        match info.map(|i| i.tier) {
+            Some(Tier::Sensitive) => count.sensitive += 1,
+            Some(Tier::HighImpact) => count.high_impact += 1,
+            _ => {}
+        }
+    }
+    let mut out: Vec<SectionCount> = Section::ALL
+        .iter()
+        .filter_map(|s| counts.remove(&Some(*s)))
+        .collect();
+    out.extend(counts.remove(&None));
+    out
+}
+
+/// Audits one profile.
+pub fn audit_profile(profile: &Profile) -> ProfileAudit {
+    let validated = rules::validate(&spec_of(profile), &WHOLE);
+    let mut findings: Vec<Finding> = validated
+        .diagnostics
+        .into_iter()
+        .map(Finding::from)
+        .collect();
+    let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
+    for (i, p) in profile.permissions.iter().enumerate() {
+        if let Some(first) = seen.insert(p.as_str(), i) {
+            findings.push(
+                Finding::cli(
+                    CliRule::DuplicatePermission,
+                    Level::Error,
+                    Some(format!("Permissions[{i}]")),
+                    format!("`{p}` is listed twice (also at Permissions[{first}]); CloudFormation rejects duplicates"),
+                )
+                .help("list each permission once"),
+            );
+        }
+    }
+    for path in &profile.unresolved {
+        findings.push(
+            Finding::cli(
+                CliRule::UnresolvedValue,
+                Level::Warning,
+                Some(path.clone()),
+                "the value is an intrinsic function, known only at deploy time; switchboard checked its text, not its value".to_owned(),
+            )
+            .help("review the value it resolves to, or write it literally"),
+        );
+    }
+    for property in &profile.other_properties {
+        findings.push(if NOT_MODELLED.contains(&property.as_str()) {
+            Finding::cli(
+                CliRule::UnreviewedProperty,
+                Level::Warning,
+                Some(property.clone()),
+                format!("`{property}` grants access that switchboard does not review"),
+            )
+            .help("review it by hand")
+        } else {
+            Finding::cli(
+                CliRule::UnknownProperty,
+                Level::Error,
+                Some(property.clone()),
+                format!("`{property}` is not a property of AWS::Connect::SecurityProfile; CloudFormation rejects the template"),
+            )
+            .help("remove it, or check its spelling")
+        });
+    }
+    findings.sort_by(|a, b| b.severity.cmp(&a.severity));
+    let set = profile.permission_set();
+    let permissions: Vec<PermissionEntry> = set.iter().map(|p| entry(p)).collect();
+    let of_tier = |tier: &str| -> Vec<PermissionEntry> {
+        permissions
+            .iter()
+            .filter(|p| p.tier == tier)
+            .cloned()
+            .collect()
+    };
+    ProfileAudit {
+        name: profile.display_name(),
+        source: SourceRef {
+            file: profile.origin.file.clone(),
+            stack: profile.origin.stack.clone(),
+            logical_id: profile.origin.logical_id.clone(),
+        },
+        instance: profile.instance.clone(),
+        description: profile.description.clone(),
+        permission_count: set.len(),
+        sections: section_counts(&set),
+        sensitive: of_tier(Tier::Sensitive.label()),
+        high_impact: of_tier(Tier::HighImpact.label()),
+        permissions,
+        sensitive_reason: profile
+            .metadata
+            .as_ref()
+            .and_then(|m| m.sensitive_reason.clone()),
+        restrictions: Restrictions {
+            access_control_tags: profile
+                .access_control_tags
+                .iter()
+                .map(|(key, value)| Tag {
+                    key: key.clone(),
+                    value: value.clone(),
+                })
+                .collect(),
+            tag_restricted_resources: profile.tag_restricted_resources.clone(),
+            hierarchy_restricted_resources: profile.hierarchy_restricted_resources.clone(),
+            hierarchy_group: profile.hierarchy_group.clone(),
+        },
+        findings,
+    }
+}
+
+/// Findings across the profiles of each instance: duplicate names (the core's
+/// `DuplicateProfileName`) and more than one profile with access-control tags.
+pub fn cross_profile(profiles: &[Profile]) -> Vec<CrossFinding> {
+    let mut by_instance: BTreeMap<Option<&str>, Vec<&Profile>> = BTreeMap::new();
+    for p in profiles {
+        by_instance
+            .entry(p.instance.as_deref())
+            .or_default()
+            .push(p);
+    }
+    let mut out = Vec::new();
+    for (instance, group) in by_instance {
+        let scope = match instance {
+            Some(i) => format!("instance {i}"),
+            None => "the same instance".to_owned(),
+        };
+        let names: Vec<Located<String, usize>> = group
+            .iter()
+            .enumerate()
+            .filter_map(|(i, p)| p.name.clone().map(|n| Located::new(n, i)))
+            .collect();
+        let mut diagnostics = Vec::new();
+        rules::name::check_unique(&names, &mut diagnostics);
+        for d in diagnostics {
+            let name = &group[d.at].display_name();
+            let same: Vec<String> = group
+                .iter()
+                .filter(|p| {
+                    p.name
+                        .as_deref()
+                        .is_some_and(|n| rules::name::names_collide(n, name))
+                })
+                .map(|p| format!("{} ({})", p.display_name(), p.origin.describe()))
+                .collect();
+            out.push(CrossFinding {
+                rule: d.rule.name(),
+                severity: d.severity.into(),
+                profiles: same,
+                message: format!("{} (in {scope})", d.message),
+                help: d.help,
+            });
+        }
+        let tagged: Vec<&&Profile> = group
+            .iter()
+            .filter(|p| !p.access_control_tags.is_empty())
+            .collect();
+        if tagged.len() > 1 {
+            out.push(CrossFinding {
+                rule: CliRule::MultipleTagRestrictedProfiles.name(),
+                severity: Level::Warning,
+                profiles: tagged.iter().map(|p| p.display_name()).collect(),
+                message: format!(
+                    "{} profiles of {scope} carry access-control tags; a user may hold at most one profile with access-control tags, so no user can combine them",
+                    tagged.len()
+                ),
+                help: Some("make sure no role needs two of them, or merge them".to_owned()),
+            });
+        }
+    }
+    out
+}
+
+/// Audits everything loaded.
+pub fn audit(loaded: &Loaded) -> AuditReport {
+    let profiles: Vec<ProfileAudit> = loaded.profiles.iter().map(audit_profile).collect();
+    let cross = cross_profile(&loaded.profiles);
+    let mut summary = Summary {
+        profiles: profiles.len(),
+        profiles_with_sensitive: profiles.iter().filter(|p| !p.sensitive.is_empty()).count(),
+        ..Summary::default()
+    };
+    for level in profiles
+        .iter()
+        .flat_map(|p| p.findings.iter().map(|f| f.severity))
+        .chain(cross.iter().map(|f| f.severity))
+    {
+        match level {
+            Level::Error => summary.errors += 1,
+            Level::Warning => summary.warnings += 1,
+        }
+    }
+    AuditReport {
+        schema: SCHEMA,
+        catalog_date: catalog::AWS_LIST_DATE,
+        inputs: loaded.files.clone(),
+        profiles,
+        cross_profile_findings: cross,
+        summary,
+    }
+}
+
+/// What `--fail-on` can name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FailOn {
+    /// Any finding of severity error.
+    Error,
+    /// Any finding at all.
+    Warning,
+    /// Any profile holding a sensitive permission.
+    Sensitive,
+    /// Any profile holding a sensitive or high-impact permission.
+    HighImpact,
+    /// Any finding of this rule.
+    Rule(String),
+}
+
+impl FailOn {
+    /// Parses `error`, `warning`, `sensitive`, `high-impact` or a rule name.
+    pub fn parse(text: &str) -> Result<FailOn, String> {
+        match text {
+            "error" => return Ok(FailOn::Error),
+            "warning" => return Ok(FailOn::Warning),
+            "sensitive" => return Ok(FailOn::Sensitive),
+            "high-impact" => return Ok(FailOn::HighImpact),
+            _ => {}
+        }
+        let rules = crate::findings::all_rule_names();
+        if rules.iter().any(|r| r == text) {
+            return Ok(FailOn::Rule(text.to_owned()));
+        }
+        let mut candidates = vec!["error", "warning", "sensitive", "high-impact"];
+        candidates.extend(rules.iter().map(String::as_str));
+        let hint = match switchboard_core::suggest::did_you_mean(text, candidates.iter().copied()) {
+            Some(close) => format!("did you mean `{close}`?"),
+            None => format!(
+                "give error, warning, sensitive, high-impact or a rule name: {}",
+                rules.join(", ")
+            ),
+        };
+        Err(format!(
+            "--fail-on {text:?} is not a finding level or rule; {hint}"
+        ))
+    }
+
+    /// True when the report holds what this names.
+    pub fn matches(&self, report: &AuditReport) -> bool {
+        let findings = || {
+            report
+                .profiles
+                .iter()
+                .flat_map(|p| p.findings.iter().map(|f| (f.rule.as_str(), f.severity)))
+                .chain(
+                    report
+                        .cross_profile_findings
+                        .iter()
+                        .map(|f| (f.rule.as_str(), f.severity)),
+                )
+        };
+        match self {
+            FailOn::Error => findings().any(|(_, s)| s == Level::Error),
+            FailOn::Warning => findings().next().is_some(),
+            FailOn::Sensitive => report.profiles.iter().any(|p| !p.sensitive.is_empty()),
+            FailOn::HighImpact => report
+                .profiles
+                .iter()
+                .any(|p| !p.sensitive.is_empty() || !p.high_impact.is_empty()),
+            FailOn::Rule(rule) => findings().any(|(r, _)| r == rule),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::Origin;
+
+    fn profile(name: &str, permissions: &[&str]) -> Profile {
+        Profile {
+            origin: Origin {
+                file: "t.json".into(),
+                stack: None,
+                logical_id: Some(name.into()),
+            },
+            name: Some(name.into()),
+            permissions: permissions.iter().map(|p| (*p).to_owned()).collect(),
+            ..Profile::default()
+        }
+    }
+
+    fn rules_of(audit: &ProfileAudit) -> Vec<&str> {
+        audit.findings.iter().map(|f| f.rule.as_str()).collect()
+    }
+
+    #[test]
+    fn core_rules_fire_on_template_profiles() {
+        let a = audit_profile(&profile(
+            "Admin",
+            &[
+                "Users.Edti",
+                "CallRecordings.Redacted.Access",
+                "CallRecordings.Unredacted.Access",
+                "CallRecordings.Redacted.DownloadButton",
+                "Audio.View",
+                "BasicAgentAccess",
+                "BasicAgentAccess",
+            ],
+        ));
+        let rules = rules_of(&a);
+        for rule in [
+            "UnknownPermission",
+            "NameCollidesWithBuiltin",
+            "RedactedAndUnredacted",
+            "LegacyPermission",
+            "SensitiveWithoutReason",
+            "DuplicatePermission",
+        ] {
+            assert!(rules.contains(&rule), "{rule} missing from {rules:?}");
+        }
+        let unknown = a
+            .findings
+            .iter()
+            .find(|f| f.rule == "UnknownPermission")
+            .unwrap();
+        assert_eq!(unknown.at.as_deref(), Some("Permissions[0]"));
+        assert_eq!(unknown.help.as_deref(), Some("did you mean `Users.Edit`?"));
+        assert_eq!(a.permission_count, 6);
+        assert_eq!(a.sections.last().unwrap().section, "Unknown");
+    }
+
+    #[test]
+    fn tag_restrictions_are_checked_by_the_core() {
+        let mut p = profile("Manager", &["BasicAgentAccess"]);
+        p.access_control_tags = vec![("Department".into(), "Sales".into())];
+        p.tag_restricted_resources = vec!["User".into(), "Queue".into()];
+        let rules = rules_of(&audit_profile(&p)).join(" ");
+        assert!(
+            rules.contains("UserRestrictedWithoutSecurityProfile"),
+            "{rules}"
+        );
+        assert!(rules.contains("TagRestrictedNotViewable"), "{rules}");
+    }
+
+    #[test]
+    fn cross_profile_findings() {
+        let mut a = profile("Sales", &[]);
+        a.access_control_tags = vec![("D".into(), "S".into())];
+        let mut b = profile("sales", &[]);
+        b.access_control_tags = vec![("D".into(), "T".into())];
+        let found = cross_profile(&[a, b]);
+        let rules: Vec<&str> = found.iter().map(|f| f.rule.as_str()).collect();
+        assert_eq!(
+            rules,
+            ["DuplicateProfileName", "MultipleTagRestrictedProfiles"]
+        );
+    }
+
+    #[test]
+    fn fail_on_parses_and_suggests() {
+        assert_eq!(FailOn::parse("error"), Ok(FailOn::Error));
+        assert_eq!(
+            FailOn::parse("UnknownPermission"),
+            Ok(FailOn::Rule("UnknownPermission".into()))
+        );
+        assert!(
+            FailOn::parse("UnknownPermision")
+                .unwrap_err()
+                .contains("did you mean `UnknownPermission`?")
+        );
+    }
+}

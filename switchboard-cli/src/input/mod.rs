@@ -1,0 +1,339 @@
+//! Everything the command reads: CloudFormation templates, CDK cloud assemblies, and the JSON of
+//! `aws connect describe-security-profile` and `list-security-profile-permissions`.
+//!
+//! Parsing is a set of plain functions over bytes ([`parse_document`], [`template::parse`],
+//! [`awscli::parse`], [`assembly::parse_manifest`]) that return a `Result` and never panic;
+//! only [`load`] touches the file system.
+//!
+//! # Pairing AWS CLI files
+//!
+//! `describe-security-profile` has no permissions and `list-security-profile-permissions` has
+//! no name, so each profile needs both. They can come
+//! - in one file holding both top-level keys (`{"SecurityProfile": {...}, "Permissions":
+//!   [...]}`, e.g. `jq -s '.[0] * .[1]' describe.json permissions.json`), or an array of such
+//!   objects for many profiles;
+//! - in two files of the same directory whose names agree once `.json` and a final
+//!   `.describe`, `-describe`, `_describe`, `.permissions`, `-permissions` or `_permissions`
+//!   are removed: `agent.json` + `agent.permissions.json`, or `agent-describe.json` +
+//!   `agent-permissions.json`;
+//! - as exactly one describe file and one permissions file, whatever their names.
+
+pub mod assembly;
+pub mod awscli;
+pub mod json;
+pub mod template;
+
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+use crate::error::InputError;
+
+/// The largest file the command reads. A CloudFormation template holds at most 1,000,000
+/// bytes; the margin is for indentation and for AWS CLI output of many profiles.
+pub const MAX_INPUT_BYTES: u64 = 16 * 1024 * 1024;
+
+/// How deep nested cloud assemblies (CDK stages) are followed.
+const MAX_ASSEMBLY_DEPTH: usize = 8;
+
+/// Where a profile was read from.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Origin {
+    /// The file, as the user named it (or as the manifest led to it).
+    pub file: String,
+    /// The stack, for profiles read through a cloud assembly.
+    pub stack: Option<String>,
+    /// The resource's logical ID, for profiles read from a template.
+    pub logical_id: Option<String>,
+}
+
+impl Origin {
+    /// `file (stack S, resource R)`.
+    pub fn describe(&self) -> String {
+        let mut parts = Vec::new();
+        if let Some(stack) = &self.stack {
+            parts.push(format!("stack {stack}"));
+        }
+        if let Some(id) = &self.logical_id {
+            parts.push(format!("resource {id}"));
+        }
+        if parts.is_empty() {
+            self.file.clone()
+        } else {
+            format!("{} ({})", self.file, parts.join(", "))
+        }
+    }
+}
+
+/// What switchboard's synthesizer writes under a profile's `Metadata.Switchboard`.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct SwitchboardMetadata {
+    /// `SensitiveReason`: the author's reason for the sensitive permissions.
+    pub sensitive_reason: Option<String>,
+    /// `SensitivePermissions`.
+    pub sensitive_permissions: Vec<String>,
+    /// `ImpliedPermissions`: the Views that are in the set only because the console adds them.
+    pub implied_permissions: Vec<String>,
+}
+
+/// One security profile as a file describes it, whatever the file's format.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Profile {
+    /// Where it was read from.
+    pub origin: Origin,
+    /// `SecurityProfileName` (`None` when the file has none).
+    pub name: Option<String>,
+    /// `Description`.
+    pub description: Option<String>,
+    /// `Permissions`, in the file's order, duplicates kept.
+    pub permissions: Vec<String>,
+    /// `Tags`.
+    pub tags: Vec<(String, String)>,
+    /// `AllowedAccessControlTags`.
+    pub access_control_tags: Vec<(String, String)>,
+    /// `TagRestrictedResources`.
+    pub tag_restricted_resources: Vec<String>,
+    /// `HierarchyRestrictedResources`.
+    pub hierarchy_restricted_resources: Vec<String>,
+    /// `AllowedAccessControlHierarchyGroupId`.
+    pub hierarchy_group: Option<String>,
+    /// The instance (`InstanceArn`, or the instance part of the profile's ARN); the compact
+    /// text of an intrinsic function such as `{"Ref":"InstanceArn"}` when not literal.
+    pub instance: Option<String>,
+    /// `Metadata.Switchboard`, for profiles synthesized by switchboard.
+    pub metadata: Option<SwitchboardMetadata>,
+    /// Properties present that switchboard does not model (`Applications`, ...), or that the
+    /// resource type does not have.
+    pub other_properties: Vec<String>,
+    /// Paths of values that are intrinsic functions rather than literal text.
+    pub unresolved: Vec<String>,
+}
+
+impl Profile {
+    /// The name, or a stand-in naming the resource when the profile has none.
+    pub fn display_name(&self) -> String {
+        match (&self.name, &self.origin.logical_id) {
+            (Some(name), _) => name.clone(),
+            (None, Some(id)) => format!("(no name: resource {id})"),
+            (None, None) => "(no name)".to_owned(),
+        }
+    }
+
+    /// The permissions without duplicates, sorted.
+    pub fn permission_set(&self) -> Vec<String> {
+        let mut set = self.permissions.clone();
+        set.sort();
+        set.dedup();
+        set
+    }
+}
+
+/// What a JSON file holds.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Document {
+    /// A CloudFormation template, with its security profiles.
+    Template(Vec<Profile>),
+    /// A cloud assembly's `manifest.json`.
+    Manifest(Vec<assembly::Artifact>),
+    /// Output of the AWS CLI.
+    AwsCli(Vec<awscli::Entry>),
+}
+
+/// Recognises and parses one JSON document. `file` names it in the profiles' origins.
+pub fn parse_document(bytes: &[u8], file: &str) -> Result<Document, InputError> {
+    let value = json::parse(bytes)?;
+    classify(&value, file)
+}
+
+fn classify(value: &Value, file: &str) -> Result<Document, InputError> {
+    match value {
+        Value::Object(map) if map.contains_key("Resources") => {
+            template::from_value(value, file).map(Document::Template)
+        }
+        Value::Object(map) if map.contains_key("artifacts") && map.contains_key("version") => {
+            assembly::from_value(value).map(Document::Manifest)
+        }
+        Value::Object(map)
+            if map.contains_key("SecurityProfile") || map.contains_key("Permissions") =>
+        {
+            awscli::from_value(value).map(Document::AwsCli)
+        }
+        Value::Array(_) => awscli::from_value(value).map(Document::AwsCli),
+        Value::Object(map) if map.contains_key("SecurityProfileSummaryList") => {
+            Err(InputError::usage(
+                "this is the output of `aws connect list-security-profiles`, which has no \
+                 permissions: run `describe-security-profile` and \
+                 `list-security-profile-permissions` for each profile's Id",
+            ))
+        }
+        Value::Object(map) if map.contains_key("AWSTemplateFormatVersion") => Err(
+            InputError::usage("the template has no `Resources`: CloudFormation requires them"),
+        ),
+        Value::Object(map) => {
+            let mut keys: Vec<&str> = map.keys().map(String::as_str).take(8).collect();
+            if map.len() > keys.len() {
+                keys.push("...");
+            }
+            Err(InputError::usage(format!(
+                "not a CloudFormation template, a cloud assembly manifest or AWS CLI \
+                 security-profile output: expected a top-level `Resources`, `artifacts`, \
+                 `SecurityProfile` or `Permissions` key, found {}",
+                if keys.is_empty() {
+                    "an empty object".to_owned()
+                } else {
+                    format!("the keys {}", keys.join(", "))
+                }
+            )))
+        }
+        other => Err(InputError::usage(format!(
+            "not a CloudFormation template, a cloud assembly manifest or AWS CLI \
+             security-profile output: the document is {}",
+            json::kind(other)
+        ))),
+    }
+}
+
+/// Reads a file of at most [`MAX_INPUT_BYTES`].
+pub fn read_file(path: &Path) -> Result<Vec<u8>, InputError> {
+    let shown = path.display().to_string();
+    let meta = fs::metadata(path).map_err(|e| InputError::in_file(&shown, io_reason(&e)))?;
+    if meta.is_dir() {
+        return Err(InputError::in_file(
+            &shown,
+            "is a directory, expected a file",
+        ));
+    }
+    if meta.len() > MAX_INPUT_BYTES {
+        return Err(too_large(&shown, meta.len()));
+    }
+    let file = fs::File::open(path).map_err(|e| InputError::in_file(&shown, io_reason(&e)))?;
+    let mut bytes = Vec::new();
+    file.take(MAX_INPUT_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| InputError::in_file(&shown, io_reason(&e)))?;
+    if bytes.len() as u64 > MAX_INPUT_BYTES {
+        return Err(too_large(&shown, bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+fn too_large(file: &str, len: u64) -> InputError {
+    InputError::in_file(
+        file,
+        format!(
+            "the file is {len} bytes or more; switchboard reads files of at most {MAX_INPUT_BYTES} \
+             bytes (16 MiB; a CloudFormation template holds at most 1,000,000 bytes)"
+        ),
+    )
+}
+
+fn io_reason(error: &std::io::Error) -> String {
+    match error.kind() {
+        std::io::ErrorKind::NotFound => "no such file or directory".to_owned(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
+        _ => format!("cannot read: {error}"),
+    }
+}
+
+/// Everything read from the command line's paths.
+#[derive(Debug, Clone, Default)]
+pub struct Loaded {
+    /// The profiles, in the order of the paths, then of the files.
+    pub profiles: Vec<Profile>,
+    /// The templates read (directly or through assemblies), for reports.
+    pub files: Vec<String>,
+}
+
+/// Reads every path: cloud assembly directories (or their `manifest.json`), templates and AWS
+/// CLI output.
+pub fn load(paths: &[PathBuf]) -> Result<Loaded, InputError> {
+    let mut loaded = Loaded::default();
+    let mut cli_entries: Vec<(String, awscli::Entry)> = Vec::new();
+    for path in paths {
+        let shown = path.display().to_string();
+        let meta = fs::metadata(path).map_err(|e| InputError::in_file(&shown, io_reason(&e)))?;
+        if meta.is_dir() {
+            let manifest = path.join("manifest.json");
+            if !manifest.is_file() {
+                return Err(InputError::in_file(
+                    shown,
+                    "is a directory without manifest.json: give a cloud assembly directory \
+                     (such as cdk.out) or template files",
+                ));
+            }
+            load_assembly(path, &mut loaded, 0)?;
+            continue;
+        }
+        let bytes = read_file(path)?;
+        match parse_document(&bytes, &shown).map_err(|e| e.with_file(&shown))? {
+            Document::Template(profiles) => {
+                loaded.files.push(shown);
+                loaded.profiles.extend(profiles);
+            }
+            Document::Manifest(_) => {
+                let dir = path.parent().unwrap_or_else(|| Path::new("."));
+                let dir = if dir.as_os_str().is_empty() {
+                    Path::new(".")
+                } else {
+                    dir
+                };
+                load_assembly(dir, &mut loaded, 0)?;
+            }
+            Document::AwsCli(entries) => {
+                loaded.files.push(shown.clone());
+                cli_entries.extend(entries.into_iter().map(|e| (shown.clone(), e)));
+            }
+        }
+    }
+    loaded.profiles.extend(awscli::pair(cli_entries)?);
+    Ok(loaded)
+}
+
+fn load_assembly(dir: &Path, loaded: &mut Loaded, depth: usize) -> Result<(), InputError> {
+    let manifest = dir.join("manifest.json");
+    let shown = manifest.display().to_string();
+    if depth > MAX_ASSEMBLY_DEPTH {
+        return Err(InputError::in_file(
+            shown,
+            format!("cloud assemblies nested more than {MAX_ASSEMBLY_DEPTH} deep"),
+        ));
+    }
+    let bytes = read_file(&manifest)?;
+    let artifacts = assembly::parse_manifest(&bytes).map_err(|e| e.with_file(&shown))?;
+    for artifact in artifacts {
+        match artifact {
+            assembly::Artifact::Stack {
+                id,
+                stack_name,
+                template_file,
+            } => {
+                let file = dir.join(&template_file);
+                let file_shown = file.display().to_string();
+                if !file.is_file() {
+                    return Err(InputError::in_file(
+                        shown,
+                        format!(
+                            "artifact {id:?} names the template {template_file:?}, which is not \
+                             a file in the assembly"
+                        ),
+                    ));
+                }
+                let bytes = read_file(&file)?;
+                let value = json::parse(&bytes).map_err(|e| e.with_file(&file_shown))?;
+                let mut profiles = template::from_value(&value, &file_shown)
+                    .map_err(|e| e.with_file(&file_shown))?;
+                for profile in &mut profiles {
+                    profile.origin.stack = Some(stack_name.clone().unwrap_or_else(|| id.clone()));
+                }
+                loaded.files.push(file_shown);
+                loaded.profiles.extend(profiles);
+            }
+            assembly::Artifact::Nested { directory, .. } => {
+                load_assembly(&dir.join(directory), loaded, depth + 1)?;
+            }
+        }
+    }
+    Ok(())
+}
