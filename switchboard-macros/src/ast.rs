@@ -422,8 +422,37 @@ fn parse_item(input: ParseStream, kind: Kind, cx: &mut Ctxt) -> syn::Result<Item
             format!("expected `;` after the closing brace of `{}`", item.ident),
             "end each item with `};`",
         ));
+        if !starts_item(input, kind) {
+            skip_past(input, ';');
+        }
     }
     Ok(item)
+}
+
+/// True when the next tokens can begin an item, so parsing may resume there.
+fn starts_item(input: ParseStream, kind: Kind) -> bool {
+    input.is_empty()
+        || input.peek(Token![#])
+        || input.peek(Token![pub])
+        || match kind {
+            Kind::Profile => {
+                input.peek(Token![const]) || (input.peek(syn::Ident) && input.peek2(Token![=]))
+            }
+            Kind::Preset => input.peek(syn::Ident) && input.peek2(Token![=]),
+        }
+}
+
+/// After a missing comma, a stray punctuation mark (`;` for `,`) is taken as the separator
+/// the user meant, so the next entry is read rather than reported again.
+fn skip_stray_separator(input: ParseStream) {
+    if let Some((TokenTree::Punct(p), _)) = input.cursor().token_tree() {
+        if matches!(p.as_char(), ';' | '.' | ':' | '|' | '/') {
+            let _ = input.step(|cursor| match cursor.token_tree() {
+                Some((_, rest)) => Ok(((), rest)),
+                None => Ok(((), *cursor)),
+            });
+        }
+    }
 }
 
 /// Reads one field name, joining the two-word ones (`restrict tags`).
@@ -496,6 +525,7 @@ fn parse_fields(input: ParseStream, kind: Kind, item: &mut Item, cx: &mut Ctxt) 
                     ),
                     "separate the fields with commas",
                 ));
+                skip_stray_separator(input);
                 return Ok(());
             }
             if !input.is_empty() {
@@ -708,6 +738,7 @@ fn parse_list(
                 ),
                 "separate the entries with commas",
             ));
+            skip_stray_separator(input);
         }
     }
 }
@@ -820,7 +851,19 @@ fn parse_permission(
     let mut idents = vec![first];
     while input.peek(Token![.]) {
         input.parse::<Token![.]>()?;
-        idents.push(input.call(syn::ext::IdentExt::parse_any)?);
+        let segment = input.call(syn::ext::IdentExt::parse_any).map_err(|_| {
+            let written: Vec<String> = idents.iter().map(Ident::to_string).collect();
+            syntax_error(
+                loc_of(input.span()),
+                format!(
+                    "expected a name after `{}.`, found {}",
+                    written.join("."),
+                    found(input)
+                ),
+                "write the API name as AWS spells it, with one `.` between its parts (`AccessMetrics.RealTimeMetrics.Access`)",
+            )
+        })?;
+        idents.push(segment);
     }
     let api = idents
         .iter()

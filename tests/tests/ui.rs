@@ -16,3 +16,44 @@ fn ui() {
     t.compile_fail("ui/warn/*.rs");
     t.pass("ui/pass/*.rs");
 }
+
+/// The variants of `switchboard_core::diagnostic::Rule`, read from its source so that a rule
+/// added later without a UI test fails here.
+fn rule_names() -> Vec<String> {
+    let source = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../switchboard-core/src/diagnostic.rs"
+    ))
+    .expect("the Rule enum's source");
+    let body = source
+        .split("pub enum Rule {")
+        .nth(1)
+        .and_then(|rest| rest.split("\n}").next())
+        .expect("`pub enum Rule { ... }` in diagnostic.rs");
+    body.lines()
+        .map(str::trim)
+        .filter(|line| !line.starts_with("///") && line.ends_with(','))
+        .map(|line| line.trim_end_matches(',').to_owned())
+        .collect()
+}
+
+#[test]
+fn every_rule_has_a_ui_test() {
+    let rules = rule_names();
+    assert!(rules.len() > 30, "read {} rules: {rules:?}", rules.len());
+    let mut snapshots = String::new();
+    for dir in ["ui/fail", "ui/warn"] {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+        for entry in std::fs::read_dir(&dir).expect("the UI test directory") {
+            let path = entry.expect("a directory entry").path();
+            if path.extension().is_some_and(|e| e == "stderr") {
+                snapshots.push_str(&std::fs::read_to_string(&path).expect("a .stderr file"));
+            }
+        }
+    }
+    let missing: Vec<&String> = rules
+        .iter()
+        .filter(|rule| !snapshots.contains(&format!("= note: rule {rule}\n")))
+        .collect();
+    assert!(missing.is_empty(), "rules without a UI test: {missing:?}");
+}
