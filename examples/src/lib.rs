@@ -9,4 +9,5 @@
 #![deny(missing_docs)]
 
 pub mod guide;
+pub mod provider;
 pub mod seed;

@@ -23,6 +23,34 @@
 //! assert!(OUTBOUND_SALES.has_permission("OutboundCallAccess"));
 //! assert!(OUTBOUND_SALES.has_permission("CustomerProfiles.View"));
 //! ```
+//!
+//! ## Synthesis
+//!
+//! An [`App`] holds [`Stack`]s, one per Connect [`Instance`] (created by the stack, existing, or
+//! a template parameter); [`App::synth`] writes a CDK cloud assembly that `cdk deploy` accepts:
+//! `manifest.json`, one `<Stack>.template.json` per stack and, in the default bootstrapped
+//! form, the asset manifests of the CDK's default synthesizer. Each profile becomes an
+//! `AWS::Connect::SecurityProfile` with its ARN as a stack output; stacks over CloudFormation's
+//! limits are split; the output is byte-identical from run to run; the directory is replaced
+//! atomically. [`Stack::template`] renders a plain template in memory. Providers
+//! ([`SecurityProfileProvider`]) add profiles from code registered on the app or discovered
+//! with [`register_provider!`]. See [`synth`] for the details.
+//!
+//! ```no_run
+//! use switchboard::{App, Instance, security_profile};
+//!
+//! security_profile! {
+//!     pub const BASIC_AGENT = { name: "BasicAgent", preset: Agent };
+//! }
+//!
+//! fn main() -> Result<(), switchboard::Error> {
+//!     let mut app = App::new(); // $CDK_OUTDIR when the CDK CLI runs the app, else ./cdk.out
+//!     let stack = app.stack("MyContactCenter", Instance::create("my-center"));
+//!     stack.add_security_profile(&BASIC_AGENT)?;
+//!     app.synth()?;
+//!     Ok(())
+//! }
+//! ```
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
@@ -32,6 +60,8 @@ mod builder;
 mod permission;
 mod preset;
 mod profile;
+mod error;
+pub mod synth;
 
 #[rustfmt::skip] // generated; see the file's first line
 pub mod groups;
@@ -51,6 +81,12 @@ pub use preset::{Group, Preset};
 pub use profile::{SecurityProfile, Tag, Text};
 pub use switchboard_core::{catalog, diagnostic, rules, seed_names, spec, suggest};
 pub use switchboard_macros::{preset, security_profile};
+pub use error::Error;
+pub use synth::{
+    App, AssemblyForm, DiscoveredProvider, Instance, SecurityProfileProvider, Stack, Template,
+};
+#[doc(hidden)]
+pub use inventory as __inventory;
 
 #[doc(hidden)]
 pub mod __private {

@@ -1,0 +1,238 @@
+//! [`App`]: the stacks of one cloud assembly, and where to write it.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use switchboard_core::rules::name::names_collide;
+
+use crate::Error;
+use crate::synth::assembly::{Assembly, AssemblyForm};
+use crate::synth::instance::{Instance, InstanceKind};
+use crate::synth::provider::{self, Held, SecurityProfileProvider};
+use crate::synth::stack::Stack;
+
+/// The environment variable the CDK CLI sets to the directory the app must write to.
+pub const OUTDIR_ENV: &str = "CDK_OUTDIR";
+/// Where the assembly goes when [`OUTDIR_ENV`] is not set, relative to the working directory.
+pub const DEFAULT_OUTDIR: &str = "cdk.out";
+
+/// A CDK app: stacks of security profiles, synthesized into one cloud assembly.
+///
+/// ```no_run
+/// use switchboard::{App, Instance, security_profile};
+///
+/// security_profile! {
+///     pub const TEAM_LEAD = { name: "TeamLead", preset: Supervisor };
+///     pub const BASIC_AGENT = { name: "BasicAgent", preset: Agent };
+/// }
+///
+/// fn main() -> Result<(), switchboard::Error> {
+///     let mut app = App::new(); // $CDK_OUTDIR when the CDK CLI runs the app, else ./cdk.out
+///     let stack = app.stack("MyContactCenter", Instance::create("my-center"));
+///     stack.add_security_profile(&TEAM_LEAD)?;
+///     stack.add_security_profiles([&BASIC_AGENT])?;
+///     app.synth()?;
+///     Ok(())
+/// }
+/// ```
+pub struct App {
+    outdir: PathBuf,
+    form: AssemblyForm,
+    stacks: Vec<Stack>,
+    providers: Vec<Held>,
+    discovered: bool,
+}
+
+impl Default for App {
+    fn default() -> Self {
+        App::new()
+    }
+}
+
+impl std::fmt::Debug for App {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("App")
+            .field("outdir", &self.outdir)
+            .field("form", &self.form)
+            .field("stacks", &self.stacks)
+            .field(
+                "providers",
+                &self
+                    .providers
+                    .iter()
+                    .map(|p| p.get().name())
+                    .collect::<Vec<_>>(),
+            )
+            .finish()
+    }
+}
+
+impl App {
+    /// An app that writes to `$CDK_OUTDIR` when it is set (the CDK CLI sets it), else to
+    /// `./cdk.out`, in the bootstrapped form.
+    pub fn new() -> App {
+        let outdir = std::env::var_os(OUTDIR_ENV)
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+            .unwrap_or_else(|| PathBuf::from(DEFAULT_OUTDIR));
+        App::with_outdir(outdir)
+    }
+
+    /// An app that writes to `outdir`, whatever the environment says.
+    pub fn with_outdir(outdir: impl Into<PathBuf>) -> App {
+        App {
+            outdir: outdir.into(),
+            form: AssemblyForm::default(),
+            stacks: Vec::new(),
+            providers: Vec::new(),
+            discovered: false,
+        }
+    }
+
+    /// Chooses the assembly form ([`AssemblyForm::Bootstrapped`] unless told otherwise).
+    pub fn with_form(mut self, form: AssemblyForm) -> App {
+        self.form = form;
+        self
+    }
+
+    /// Where `synth` writes.
+    pub fn outdir(&self) -> &Path {
+        &self.outdir
+    }
+
+    /// The assembly form.
+    pub fn form(&self) -> AssemblyForm {
+        self.form
+    }
+
+    /// Adds a stack for the profiles of `instance`, and returns it to add profiles to.
+    ///
+    /// The name is the CloudFormation stack name (1 to 128 letters, digits and hyphens,
+    /// starting with a letter); it is checked when the stack is first used, and two stacks of
+    /// one app may not share a name.
+    pub fn stack(&mut self, name: impl Into<String>, instance: Instance) -> &mut Stack {
+        let index = self.stacks.len();
+        self.stacks.push(Stack::new(name.into(), instance));
+        &mut self.stacks[index]
+    }
+
+    /// The stacks, in the order they were added.
+    pub fn stacks(&self) -> &[Stack] {
+        &self.stacks
+    }
+
+    /// The stack named `name`, to add more profiles to.
+    pub fn stack_mut(&mut self, name: &str) -> Option<&mut Stack> {
+        self.stacks.iter_mut().find(|s| s.name() == name)
+    }
+
+    /// Registers a provider (see [`synth::provider`](crate::synth::provider)).
+    pub fn register(&mut self, provider: impl SecurityProfileProvider + 'static) -> &mut App {
+        self.providers.push(Held::Registered(Box::new(provider)));
+        self
+    }
+
+    /// Adds every provider marked with [`register_provider!`](crate::register_provider) in the
+    /// program. Calling it again adds nothing.
+    pub fn use_discovered_providers(&mut self) -> &mut App {
+        if !self.discovered {
+            self.discovered = true;
+            self.providers.extend(
+                provider::discovered_providers()
+                    .into_iter()
+                    .map(Held::Discovered),
+            );
+        }
+        self
+    }
+
+    /// Runs every provider on every stack it applies to and has not run on yet, in order.
+    /// `synth` and `assembly` call it; call it yourself to see the providers' profiles in
+    /// [`Stack::template`].
+    pub fn apply_providers(&mut self) -> Result<(), Error> {
+        for index in provider::run_order(&self.providers) {
+            let provider = self.providers[index].get();
+            for stack in &mut self.stacks {
+                if stack.applied_providers.contains(&index) || !provider.applies_to(stack) {
+                    continue;
+                }
+                provider::apply(provider, stack)?;
+                stack.applied_providers.insert(index);
+            }
+        }
+        Ok(())
+    }
+
+    /// The cloud assembly in memory: runs the providers, checks every stack (its name, its
+    /// instance, names shared between stacks, profiles of one existing instance spread over
+    /// several stacks) and renders every template, split where needed.
+    pub fn assembly(&mut self) -> Result<Assembly, Error> {
+        self.apply_providers()?;
+        for stack in &self.stacks {
+            stack.validate()?;
+        }
+        self.check_shared_instances()?;
+        let mut rendered = Vec::with_capacity(self.stacks.len());
+        let mut names: BTreeSet<String> = BTreeSet::new();
+        for stack in &self.stacks {
+            let parts = stack.parts(self.form)?;
+            for part in &parts {
+                if !names.insert(part.name.to_ascii_lowercase()) {
+                    return Err(Error::DuplicateStackName {
+                        name: part.name.clone(),
+                    });
+                }
+            }
+            rendered.push((stack.name().to_owned(), parts));
+        }
+        Ok(Assembly::build(rendered, self.form))
+    }
+
+    /// Synthesizes the cloud assembly and writes it to [`App::outdir`] atomically (see
+    /// [`synth::write`](mod@crate::synth::write)); returns what it wrote.
+    pub fn synth(&mut self) -> Result<Assembly, Error> {
+        let assembly = self.assembly()?;
+        assembly.write_to(&self.outdir)?;
+        Ok(assembly)
+    }
+
+    /// Stacks that target the same existing instance share its names and its quota.
+    fn check_shared_instances(&self) -> Result<(), Error> {
+        let mut by_arn: BTreeMap<&str, Vec<&Stack>> = BTreeMap::new();
+        for stack in &self.stacks {
+            if let InstanceKind::Existing { arn } = stack.instance().kind() {
+                by_arn.entry(arn.as_str()).or_default().push(stack);
+            }
+        }
+        for (arn, stacks) in by_arn {
+            if stacks.len() < 2 {
+                continue;
+            }
+            let instance = format!("instance {arn}");
+            let quota = stacks
+                .iter()
+                .map(|s| s.instance().profile_quota())
+                .max()
+                .unwrap_or_default();
+            let mut seen: Vec<&str> = Vec::new();
+            for profile in stacks.iter().flat_map(|s| s.security_profiles()) {
+                if let Some(existing) = seen.iter().find(|n| names_collide(n, profile.name())) {
+                    return Err(Error::DuplicateProfileName {
+                        instance,
+                        name: profile.name().to_owned(),
+                        existing: (*existing).to_owned(),
+                    });
+                }
+                if seen.len() >= quota {
+                    return Err(Error::QuotaExceeded {
+                        instance,
+                        quota,
+                        profile: profile.name().to_owned(),
+                    });
+                }
+                seen.push(profile.name());
+            }
+        }
+        Ok(())
+    }
+}

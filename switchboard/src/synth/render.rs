@@ -1,0 +1,221 @@
+//! Turning a stack (or one part of a split stack) into a [`Template`]: the profile resources,
+//! their outputs, the instance and what the assembly form adds.
+
+use std::collections::BTreeMap;
+
+use crate::SecurityProfile;
+use crate::synth::assembly::{self, AssemblyForm};
+use crate::synth::instance::{Instance, InstanceKind};
+use crate::synth::template::{
+    Export, Expr, INSTANCE_TYPE, InstanceAttributes, InstanceProperties, Output, Parameter,
+    Properties, Resource, ResourceMetadata, SECURITY_PROFILE_TYPE, SecurityProfileProperties,
+    SwitchboardMetadata, TagEntry, Template,
+};
+use crate::{Tag, catalog::Tier};
+
+/// Logical ID of the `AWS::Connect::Instance` that [`Instance::create`] adds.
+pub const INSTANCE_LOGICAL_ID: &str = "ConnectInstance";
+/// Logical ID of the parameter that [`Instance::parameter`] adds.
+pub const INSTANCE_PARAMETER: &str = "InstanceArn";
+/// Logical ID of the output by which the first part of a split stack exports the instance ARN
+/// to the others.
+pub const INSTANCE_EXPORT_OUTPUT: &str = "ConnectInstanceArn";
+
+/// The AWS pattern of a Connect instance ARN, as the parameter's `AllowedPattern`.
+pub const INSTANCE_ARN_PATTERN: &str =
+    "^arn:aws[-a-z0-9]*:connect:[-a-z0-9]*:[0-9]{12}:instance/[-a-zA-Z0-9]*$";
+
+/// Where a part of a stack finds the instance ARN.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Role {
+    /// The whole stack, or its first part: it holds the instance (resource, parameter or
+    /// literal ARN).
+    First,
+    /// A later part: it imports the ARN the first part exports, unless the ARN is literal.
+    Later,
+}
+
+/// What one template is made of besides its profiles.
+pub(crate) struct Frame<'a> {
+    pub stack: &'a str,
+    pub instance: &'a Instance,
+    pub role: Role,
+    /// True when the first part must export the instance ARN to later parts.
+    pub export: bool,
+    pub form: AssemblyForm,
+    pub description: String,
+}
+
+impl Frame<'_> {
+    /// The export name of the instance ARN: `<Stack>:InstanceArn`.
+    pub fn export_name(&self) -> String {
+        format!("{}:InstanceArn", self.stack)
+    }
+
+    /// How the profiles of this template refer to the instance.
+    pub fn instance_arn(&self) -> Expr {
+        match (self.instance.kind(), self.role) {
+            (InstanceKind::Existing { arn }, _) => Expr::Text(arn.clone()),
+            (InstanceKind::Create { .. }, Role::First) => Expr::get_att(INSTANCE_LOGICAL_ID, "Arn"),
+            (InstanceKind::Parameter, Role::First) => Expr::reference(INSTANCE_PARAMETER),
+            (_, Role::Later) => Expr::ImportValue {
+                name: self.export_name(),
+            },
+        }
+    }
+
+    /// The template without profiles.
+    pub fn skeleton(&self) -> Template {
+        let mut template = Template {
+            description: Some(self.description.clone()),
+            parameters: BTreeMap::new(),
+            rules: BTreeMap::new(),
+            resources: BTreeMap::new(),
+            outputs: BTreeMap::new(),
+        };
+        if self.role == Role::First {
+            match self.instance.kind() {
+                InstanceKind::Create { alias } => {
+                    template
+                        .resources
+                        .insert(INSTANCE_LOGICAL_ID.to_owned(), instance_resource(alias));
+                }
+                InstanceKind::Parameter => {
+                    template
+                        .parameters
+                        .insert(INSTANCE_PARAMETER.to_owned(), instance_parameter());
+                }
+                InstanceKind::Existing { .. } => {}
+            }
+            if self.export && !matches!(self.instance.kind(), InstanceKind::Existing { .. }) {
+                template.outputs.insert(
+                    INSTANCE_EXPORT_OUTPUT.to_owned(),
+                    Output {
+                        description: Some(format!(
+                            "ARN of the Connect instance, imported by the other parts of stack {}",
+                            self.stack
+                        )),
+                        value: self.instance_arn(),
+                        export: Some(Export {
+                            name: self.export_name(),
+                        }),
+                    },
+                );
+            }
+        }
+        if self.form == AssemblyForm::Bootstrapped {
+            assembly::add_bootstrap_check(&mut template);
+        }
+        template
+    }
+}
+
+fn instance_resource(alias: &str) -> Resource {
+    Resource {
+        resource_type: INSTANCE_TYPE.to_owned(),
+        properties: Properties::Instance(InstanceProperties {
+            identity_management_type: "CONNECT_MANAGED".to_owned(),
+            instance_alias: alias.to_owned(),
+            attributes: InstanceAttributes {
+                inbound_calls: true,
+                outbound_calls: true,
+            },
+        }),
+        deletion_policy: Some("Retain".to_owned()),
+        update_replace_policy: Some("Retain".to_owned()),
+        metadata: None,
+    }
+}
+
+fn instance_parameter() -> Parameter {
+    Parameter {
+        parameter_type: "String".to_owned(),
+        default: None,
+        description: Some(
+            "ARN of the Amazon Connect instance the security profiles belong to".to_owned(),
+        ),
+        allowed_pattern: Some(INSTANCE_ARN_PATTERN.to_owned()),
+        constraint_description: Some(
+            "an Amazon Connect instance ARN: arn:<partition>:connect:<region>:<account>:instance/<id>"
+                .to_owned(),
+        ),
+    }
+}
+
+fn tags(tags: &[Tag]) -> Vec<TagEntry> {
+    tags.iter()
+        .map(|t| TagEntry {
+            key: t.key.to_string(),
+            value: t.value.to_string(),
+        })
+        .collect()
+}
+
+fn texts<T: AsRef<str>>(items: &[T]) -> Vec<String> {
+    items.iter().map(|t| t.as_ref().to_owned()).collect()
+}
+
+fn sorted(mut items: Vec<String>) -> Vec<String> {
+    items.sort();
+    items.dedup();
+    items
+}
+
+/// The resource of one profile: every field the profile sets and nothing else.
+pub(crate) fn profile_resource(profile: &SecurityProfile, instance_arn: Expr) -> Resource {
+    let switchboard = SwitchboardMetadata {
+        sensitive_reason: profile.sensitive_reason().map(str::to_owned),
+        sensitive_permissions: sorted(
+            profile
+                .permissions_of_tier(Tier::Sensitive)
+                .map(str::to_owned)
+                .collect(),
+        ),
+        implied_permissions: sorted(texts(profile.implied_permissions())),
+    };
+    Resource {
+        resource_type: SECURITY_PROFILE_TYPE.to_owned(),
+        properties: Properties::SecurityProfile(SecurityProfileProperties {
+            security_profile_name: profile.name().to_owned(),
+            description: profile.description().map(str::to_owned),
+            instance_arn,
+            permissions: sorted(texts(profile.permissions())),
+            allowed_access_control_tags: tags(profile.access_control_tags()),
+            tag_restricted_resources: texts(profile.tag_restricted_resources()),
+            allowed_access_control_hierarchy_group_id: profile.hierarchy_group().map(str::to_owned),
+            hierarchy_restricted_resources: texts(profile.hierarchy_restricted_resources()),
+            tags: tags(profile.tags()),
+        }),
+        deletion_policy: None,
+        update_replace_policy: None,
+        metadata: (!switchboard.is_empty()).then_some(ResourceMetadata { switchboard }),
+    }
+}
+
+/// The output of one profile: its ARN, `<LogicalId>Arn`.
+pub(crate) fn profile_output(profile: &SecurityProfile, logical_id: &str) -> (String, Output) {
+    (
+        format!("{logical_id}Arn"),
+        Output {
+            description: Some(format!("ARN of the security profile {:?}", profile.name())),
+            value: Expr::get_att(logical_id, "SecurityProfileArn"),
+            export: None,
+        },
+    )
+}
+
+/// Adds the profiles to a skeleton.
+pub(crate) fn add_profiles<'p>(
+    template: &mut Template,
+    frame: &Frame<'_>,
+    profiles: impl IntoIterator<Item = (&'p str, &'p SecurityProfile)>,
+) {
+    for (id, profile) in profiles {
+        template.resources.insert(
+            id.to_owned(),
+            profile_resource(profile, frame.instance_arn()),
+        );
+        let (output_id, output) = profile_output(profile, id);
+        template.outputs.insert(output_id, output);
+    }
+}

@@ -1,0 +1,399 @@
+//! The CloudFormation template as typed data: what a stack renders and what `synth` writes.
+//!
+//! Every map is a `BTreeMap`, so keys come out sorted and the JSON is the same from one run to
+//! the next whatever order profiles were added in. Everything is `Serialize` and
+//! `Deserialize`, so a written template reads back into the same value.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+/// `Type` of a security profile resource.
+pub const SECURITY_PROFILE_TYPE: &str = "AWS::Connect::SecurityProfile";
+/// `Type` of a Connect instance resource.
+pub const INSTANCE_TYPE: &str = "AWS::Connect::Instance";
+
+/// A CloudFormation template.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Template {
+    /// `Description`.
+    #[serde(
+        rename = "Description",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub description: Option<String>,
+    /// `Parameters`, by logical ID.
+    #[serde(
+        rename = "Parameters",
+        default,
+        skip_serializing_if = "BTreeMap::is_empty"
+    )]
+    pub parameters: BTreeMap<String, Parameter>,
+    /// `Rules`, by name.
+    #[serde(rename = "Rules", default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub rules: BTreeMap<String, TemplateRule>,
+    /// `Resources`, by logical ID.
+    #[serde(rename = "Resources")]
+    pub resources: BTreeMap<String, Resource>,
+    /// `Outputs`, by logical ID.
+    #[serde(
+        rename = "Outputs",
+        default,
+        skip_serializing_if = "BTreeMap::is_empty"
+    )]
+    pub outputs: BTreeMap<String, Output>,
+}
+
+impl Template {
+    /// The template as the JSON `synth` writes: indented by one space, as the AWS CDK writes
+    /// it, keys in a fixed order, no trailing newline.
+    pub fn to_json(&self) -> String {
+        to_json(self)
+    }
+
+    /// The security profile resources, by logical ID.
+    pub fn security_profiles(&self) -> impl Iterator<Item = (&str, &SecurityProfileProperties)> {
+        self.resources
+            .iter()
+            .filter_map(|(id, r)| r.security_profile().map(|p| (id.as_str(), p)))
+    }
+
+    /// The security profile named `name`, with its logical ID.
+    pub fn security_profile(&self, name: &str) -> Option<(&str, &SecurityProfileProperties)> {
+        self.security_profiles()
+            .find(|(_, p)| p.security_profile_name == name)
+    }
+}
+
+/// Serializes with the one-space indentation the AWS CDK uses; used for every file `synth`
+/// writes and for measuring templates against CloudFormation's byte limit.
+pub(crate) fn to_json<T: Serialize + ?Sized>(value: &T) -> String {
+    let mut out = Vec::new();
+    let formatter = serde_json::ser::PrettyFormatter::with_indent(b" ");
+    let mut ser = serde_json::Serializer::with_formatter(&mut out, formatter);
+    // An invariant, not input: serde_json fails only on non-string map keys or a `Serialize`
+    // implementation that returns an error, and the types written here have neither.
+    value
+        .serialize(&mut ser)
+        .expect("switchboard's template and manifest types always serialize");
+    String::from_utf8(out).expect("serde_json writes UTF-8")
+}
+
+/// A value that is either literal or computed by CloudFormation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Expr {
+    /// A literal string.
+    Text(String),
+    /// `{"Ref": "LogicalId"}`.
+    Ref {
+        /// The parameter or resource.
+        #[serde(rename = "Ref")]
+        target: String,
+    },
+    /// `{"Fn::GetAtt": ["LogicalId", "Attribute"]}`.
+    GetAtt {
+        /// The resource and the attribute.
+        #[serde(rename = "Fn::GetAtt")]
+        target: [String; 2],
+    },
+    /// `{"Fn::ImportValue": "ExportName"}`.
+    ImportValue {
+        /// The name of an export of another stack.
+        #[serde(rename = "Fn::ImportValue")]
+        name: String,
+    },
+}
+
+impl Expr {
+    /// `{"Fn::GetAtt": [resource, attribute]}`.
+    pub fn get_att(resource: impl Into<String>, attribute: impl Into<String>) -> Expr {
+        Expr::GetAtt {
+            target: [resource.into(), attribute.into()],
+        }
+    }
+
+    /// `{"Ref": target}`.
+    pub fn reference(target: impl Into<String>) -> Expr {
+        Expr::Ref {
+            target: target.into(),
+        }
+    }
+}
+
+/// A template parameter.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Parameter {
+    /// `Type`.
+    #[serde(rename = "Type")]
+    pub parameter_type: String,
+    /// `Default`.
+    #[serde(rename = "Default", default, skip_serializing_if = "Option::is_none")]
+    pub default: Option<String>,
+    /// `Description`.
+    #[serde(
+        rename = "Description",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub description: Option<String>,
+    /// `AllowedPattern`.
+    #[serde(
+        rename = "AllowedPattern",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub allowed_pattern: Option<String>,
+    /// `ConstraintDescription`.
+    #[serde(
+        rename = "ConstraintDescription",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub constraint_description: Option<String>,
+}
+
+/// A template rule (`Rules`): assertions CloudFormation checks before it changes anything.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TemplateRule {
+    /// `Assertions`.
+    #[serde(rename = "Assertions")]
+    pub assertions: Vec<Assertion>,
+}
+
+/// One assertion of a [`TemplateRule`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Assertion {
+    /// `Assert`: a rule-specific intrinsic function.
+    #[serde(rename = "Assert")]
+    pub assert: serde_json::Value,
+    /// `AssertDescription`.
+    #[serde(rename = "AssertDescription")]
+    pub assert_description: String,
+}
+
+/// A template output.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Output {
+    /// `Description`.
+    #[serde(
+        rename = "Description",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub description: Option<String>,
+    /// `Value`.
+    #[serde(rename = "Value")]
+    pub value: Expr,
+    /// `Export`.
+    #[serde(rename = "Export", default, skip_serializing_if = "Option::is_none")]
+    pub export: Option<Export>,
+}
+
+/// `Export` of an [`Output`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Export {
+    /// `Name`: unique among the exports of an account and region.
+    #[serde(rename = "Name")]
+    pub name: String,
+}
+
+/// A template resource.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Resource {
+    /// `Type`: [`SECURITY_PROFILE_TYPE`] or [`INSTANCE_TYPE`].
+    #[serde(rename = "Type")]
+    pub resource_type: String,
+    /// `Properties`.
+    #[serde(rename = "Properties")]
+    pub properties: Properties,
+    /// `DeletionPolicy`.
+    #[serde(
+        rename = "DeletionPolicy",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub deletion_policy: Option<String>,
+    /// `UpdateReplacePolicy`.
+    #[serde(
+        rename = "UpdateReplacePolicy",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub update_replace_policy: Option<String>,
+    /// `Metadata`.
+    #[serde(rename = "Metadata", default, skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<ResourceMetadata>,
+}
+
+impl Resource {
+    /// The properties, when this is a security profile.
+    pub fn security_profile(&self) -> Option<&SecurityProfileProperties> {
+        match &self.properties {
+            Properties::SecurityProfile(p) => Some(p),
+            Properties::Instance(_) => None,
+        }
+    }
+
+    /// The properties, when this is a Connect instance.
+    pub fn instance(&self) -> Option<&InstanceProperties> {
+        match &self.properties {
+            Properties::Instance(p) => Some(p),
+            Properties::SecurityProfile(_) => None,
+        }
+    }
+}
+
+/// The `Properties` of a [`Resource`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Properties {
+    /// Of an `AWS::Connect::SecurityProfile`.
+    SecurityProfile(SecurityProfileProperties),
+    /// Of an `AWS::Connect::Instance`.
+    Instance(InstanceProperties),
+}
+
+/// The properties of an `AWS::Connect::SecurityProfile`: exactly the fields the profile sets.
+/// Empty lists and absent texts are left out.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SecurityProfileProperties {
+    /// `SecurityProfileName`.
+    #[serde(rename = "SecurityProfileName")]
+    pub security_profile_name: String,
+    /// `Description`.
+    #[serde(
+        rename = "Description",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub description: Option<String>,
+    /// `InstanceArn`.
+    #[serde(rename = "InstanceArn")]
+    pub instance_arn: Expr,
+    /// `Permissions`, sorted.
+    #[serde(rename = "Permissions", default, skip_serializing_if = "Vec::is_empty")]
+    pub permissions: Vec<String>,
+    /// `AllowedAccessControlTags`.
+    #[serde(
+        rename = "AllowedAccessControlTags",
+        default,
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub allowed_access_control_tags: Vec<TagEntry>,
+    /// `TagRestrictedResources`.
+    #[serde(
+        rename = "TagRestrictedResources",
+        default,
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub tag_restricted_resources: Vec<String>,
+    /// `AllowedAccessControlHierarchyGroupId`.
+    #[serde(
+        rename = "AllowedAccessControlHierarchyGroupId",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub allowed_access_control_hierarchy_group_id: Option<String>,
+    /// `HierarchyRestrictedResources`.
+    #[serde(
+        rename = "HierarchyRestrictedResources",
+        default,
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub hierarchy_restricted_resources: Vec<String>,
+    /// `Tags`.
+    #[serde(rename = "Tags", default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<TagEntry>,
+}
+
+/// A `{"Key": ..., "Value": ...}` pair of `Tags` or `AllowedAccessControlTags`.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct TagEntry {
+    /// `Key`.
+    #[serde(rename = "Key")]
+    pub key: String,
+    /// `Value`.
+    #[serde(rename = "Value")]
+    pub value: String,
+}
+
+/// The properties of the `AWS::Connect::Instance` that [`Instance::create`](crate::Instance::create)
+/// adds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InstanceProperties {
+    /// `IdentityManagementType`: `CONNECT_MANAGED` (users are managed in Connect).
+    #[serde(rename = "IdentityManagementType")]
+    pub identity_management_type: String,
+    /// `InstanceAlias`.
+    #[serde(rename = "InstanceAlias")]
+    pub instance_alias: String,
+    /// `Attributes` (the two that are required).
+    #[serde(rename = "Attributes")]
+    pub attributes: InstanceAttributes,
+}
+
+/// `Attributes` of an `AWS::Connect::Instance`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InstanceAttributes {
+    /// `InboundCalls`.
+    #[serde(rename = "InboundCalls")]
+    pub inbound_calls: bool,
+    /// `OutboundCalls`.
+    #[serde(rename = "OutboundCalls")]
+    pub outbound_calls: bool,
+}
+
+/// `Metadata` of a security profile resource. The shape is a contract: `switchboard audit` and
+/// `switchboard diff` read it from deployed templates.
+///
+/// ```json
+/// "Metadata": {"Switchboard": {"SensitiveReason": "...", "SensitivePermissions": [...], "ImpliedPermissions": [...]}}
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ResourceMetadata {
+    /// `Switchboard`.
+    #[serde(rename = "Switchboard")]
+    pub switchboard: SwitchboardMetadata,
+}
+
+/// What switchboard records about a profile beyond its CloudFormation properties. Each key is
+/// present only when it is not empty.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SwitchboardMetadata {
+    /// `SensitiveReason`: why the profile holds sensitive permissions, as its author stated.
+    #[serde(
+        rename = "SensitiveReason",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sensitive_reason: Option<String>,
+    /// `SensitivePermissions`: the sensitive permissions it holds, sorted.
+    #[serde(
+        rename = "SensitivePermissions",
+        default,
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub sensitive_permissions: Vec<String>,
+    /// `ImpliedPermissions`: the permissions added because the console implies them, sorted.
+    #[serde(
+        rename = "ImpliedPermissions",
+        default,
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub implied_permissions: Vec<String>,
+}
+
+impl SwitchboardMetadata {
+    /// True when there is nothing to record (the resource then has no `Metadata`).
+    pub fn is_empty(&self) -> bool {
+        self.sensitive_reason.is_none()
+            && self.sensitive_permissions.is_empty()
+            && self.implied_permissions.is_empty()
+    }
+}
