@@ -370,6 +370,23 @@ pub fn audit_profile(profile: &Profile) -> ProfileAudit {
             .help("remove it, or check its spelling")
         });
     }
+    if let Some(reason) = profile
+        .metadata
+        .as_ref()
+        .and_then(|m| m.sensitive_reason.as_deref())
+    {
+        if reason.trim_start().starts_with(crate::import::PLACEHOLDER) {
+            findings.push(
+                Finding::cli(
+                    CliRule::PlaceholderReason,
+                    Level::Warning,
+                    Some("Metadata.Switchboard.SensitiveReason".to_owned()),
+                    format!("the sensitive reason is still the placeholder `switchboard import` wrote: {reason:?}"),
+                )
+                .help("replace `sensitive: \"TODO(import): ...\"` with why the role needs its sensitive permissions"),
+            );
+        }
+    }
     findings.sort_by(|a, b| b.severity.cmp(&a.severity));
     let set = profile.permission_set();
     let permissions: Vec<PermissionEntry> = set.iter().map(|p| entry(p)).collect();

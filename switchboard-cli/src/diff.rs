@@ -5,7 +5,11 @@
 //! A profile of OLD and one of NEW are the same profile when, in this order: they have the
 //! same stack and logical ID; they have the same logical ID and no other profile on either side
 //! has it; they have the same `SecurityProfileName` (compared ignoring case, as Connect does) and
-//! no other unmatched profile on either side has it. What is left is added or removed.
+//! no other unmatched profile on either side has it. Then, because a rename changes both the
+//! name and (with switchboard's logical IDs, derived from the name) the logical ID, what is left
+//! in the same stack is paired by content: a profile of OLD and one of NEW whose permission sets
+//! share at least [`RENAME_SIMILARITY`] of their union, each the other's only best match, are
+//! the same profile renamed. What is left after that is added or removed.
 //!
 //! # Escalations
 //!
@@ -289,8 +293,55 @@ pub fn match_profiles(old: &[Profile], new: &[Profile]) -> Vec<(usize, usize)> {
     );
     link(&mut pairs, &mut old_used, &mut new_used, &by_id, true);
     link(&mut pairs, &mut old_used, &mut new_used, &by_name, true);
+    // A rename changes the name and, with switchboard's logical IDs (derived from the name),
+    // the logical ID too: pair what is left by content.
+    loop {
+        let mut best: Option<(usize, usize, f64)> = None;
+        for i in (0..old.len()).filter(|&i| !old_used[i]) {
+            let scores: Vec<(usize, f64)> = (0..new.len())
+                .filter(|&j| !new_used[j] && old[i].origin.stack == new[j].origin.stack)
+                .map(|j| (j, similarity(&old[i], &new[j])))
+                .filter(|(_, s)| *s >= RENAME_SIMILARITY)
+                .collect();
+            let Some(&(j, score)) = scores.iter().max_by(|a, b| a.1.total_cmp(&b.1)) else {
+                continue;
+            };
+            let tied = scores.iter().filter(|(_, s)| *s == score).count() > 1;
+            let rival = (0..old.len()).any(|k| {
+                k != i
+                    && !old_used[k]
+                    && old[k].origin.stack == new[j].origin.stack
+                    && similarity(&old[k], &new[j]) >= score
+            });
+            if !tied && !rival && best.is_none_or(|(_, _, b)| score > b) {
+                best = Some((i, j, score));
+            }
+        }
+        match best {
+            Some((i, j, _)) => {
+                old_used[i] = true;
+                new_used[j] = true;
+                pairs.push((i, j));
+            }
+            _ => break,
+        }
+    }
     pairs.sort_by_key(|&(_, j)| j);
     pairs
+}
+
+/// How alike two profiles' permission sets must be (shared / all) to pair them as a rename.
+pub const RENAME_SIMILARITY: f64 = 0.8;
+
+/// Shared permissions over all permissions of the two profiles (1 for two empty sets).
+pub fn similarity(a: &Profile, b: &Profile) -> f64 {
+    let a: BTreeSet<&String> = a.permissions.iter().collect();
+    let b: BTreeSet<&String> = b.permissions.iter().collect();
+    let union = a.union(&b).count();
+    if union == 0 {
+        return 1.0;
+    }
+    a.intersection(&b).count() as f64 / union as f64
 }
 
 fn tags_text(tags: &[(String, String)]) -> String {
@@ -664,6 +715,27 @@ mod tests {
         let old = [profile("A", "Alpha", &[]), profile("B", "Beta", &[])];
         let new = [profile("X", "beta", &[]), profile("A", "Alpha2", &[])];
         assert_eq!(match_profiles(&old, &new), [(1, 0), (0, 1)]);
+    }
+
+    #[test]
+    fn renames_are_paired_by_content() {
+        let old = [
+            profile(
+                "Agent1",
+                "Agent",
+                &["BasicAgentAccess", "OutboundCallAccess"],
+            ),
+            profile("Other1", "Other", &["Users.View"]),
+        ];
+        let new = [
+            profile(
+                "Agent2",
+                "ContactCenterAgent",
+                &["BasicAgentAccess", "OutboundCallAccess"],
+            ),
+            profile("Other2", "Another", &["Queues.View"]),
+        ];
+        assert_eq!(match_profiles(&old, &new), [(0, 0)]);
     }
 
     #[test]

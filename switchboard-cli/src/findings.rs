@@ -24,16 +24,19 @@ pub enum CliRule {
     /// More than one profile of an instance carries access-control tags: a user may hold at
     /// most one such profile, so they cannot be combined.
     MultipleTagRestrictedProfiles,
+    /// The sensitive reason is still the placeholder `switchboard import` wrote.
+    PlaceholderReason,
 }
 
 impl CliRule {
     /// Every CLI rule.
-    pub const ALL: [CliRule; 5] = [
+    pub const ALL: [CliRule; 6] = [
         CliRule::DuplicatePermission,
         CliRule::UnresolvedValue,
         CliRule::UnreviewedProperty,
         CliRule::UnknownProperty,
         CliRule::MultipleTagRestrictedProfiles,
+        CliRule::PlaceholderReason,
     ];
 
     /// The rule's name in output.

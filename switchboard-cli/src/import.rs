@@ -477,7 +477,7 @@ fn write_profile(profile: &Profile, ident: &str, notes: &mut Vec<String>) -> Str
         "    /// Imported from {}.\n",
         comment_text(&profile.origin.describe())
     ));
-    if let Some(instance) = &profile.instance {
+    if let Some(instance) = profile.instance.as_ref().filter(|i| i.starts_with("arn:")) {
         out.push_str(&format!(
             "    ///\n    /// Instance: {}.\n",
             comment_text(instance)
@@ -565,13 +565,26 @@ fn write_profile(profile: &Profile, ident: &str, notes: &mut Vec<String>) -> Str
     }
     for p in &plan.unchecked {
         commented = true;
-        let hint = match switchboard_core::suggest::suggest_permission(p) {
-            Some(close) => format!("; did you mean `{close}`?"),
-            None => String::new(),
+        let why = if let Some(typo) = catalog::rejected(p) {
+            format!(
+                "a typo AWS documentation once printed; Connect has no such permission: use `{}`",
+                typo.correct
+            )
+        } else if rules::permissions::looks_like_iam_action(p) {
+            "an IAM action, not a security-profile permission; Connect ignores it here".to_owned()
+        } else {
+            let hint = match switchboard_core::suggest::suggest_permission(p) {
+                Some(close) => format!("; did you mean `{close}`?"),
+                None => String::new(),
+            };
+            format!(
+                "not in switchboard's catalog (AWS list of {}): check the name{hint}",
+                catalog::AWS_LIST_DATE
+            )
         };
         items.push(format!(
-            "// not in switchboard's catalog (AWS list of {}): check the name{hint}\n{i}    unchecked({})",
-            catalog::AWS_LIST_DATE,
+            "// {}\n{i}    unchecked({})",
+            comment_text(&why),
             rust_string(p)
         ));
     }
@@ -728,10 +741,13 @@ pub fn import(
     }
     inner.push_str(&body);
     inner.push_str(&format!(
-        "\n/// Every imported profile, in the order read.\npub const IMPORTED: [&switchboard::SecurityProfile; {}] = [{}];\n",
-        idents.len(),
-        idents.iter().map(|i| format!("&{i}")).collect::<Vec<_>>().join(", ")
+        "\n/// Every imported profile, in the order read.\npub const IMPORTED: [&switchboard::SecurityProfile; {}] = [\n",
+        idents.len()
     ));
+    for ident in &idents {
+        inner.push_str(&format!("    &{ident},\n"));
+    }
+    inner.push_str("];\n");
     source.push_str(&header);
     source.push('\n');
     match module {

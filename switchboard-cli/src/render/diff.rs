@@ -4,7 +4,7 @@ use std::fmt::Write;
 
 use switchboard_core::catalog;
 
-use super::{code, md, plain, plural, table};
+use super::{code, md, md_code, plain, plural, table};
 use crate::diff::{DiffReport, EscalationKind, ProfileChange};
 
 fn headline(report: &DiffReport) -> String {
@@ -203,7 +203,7 @@ pub fn markdown(report: &DiffReport) -> String {
                 "| {} | {} | {} |",
                 md(&e.profile),
                 e.kind.label(),
-                md(&e.detail)
+                md_code(&e.detail)
             );
         }
         out.push('\n');
@@ -258,7 +258,7 @@ pub fn markdown(report: &DiffReport) -> String {
                     "- **Replaced** {} (was {}): {}. CloudFormation creates a new profile and deletes the old one; users assigned to the old one do not follow.",
                     code(&c.profile.name),
                     code(&c.old.name),
-                    md(&c.replacement.join("; "))
+                    md_code(&c.replacement.join("; "))
                 );
             }
         }
@@ -315,11 +315,14 @@ pub fn markdown(report: &DiffReport) -> String {
             }
             out.push_str("</details>\n");
         }
-        let _ = writeln!(
-            out,
-            "\n{} unchanged.\n",
-            plural(report.unchanged.len(), "profile")
-        );
+        if !report.unchanged.is_empty() {
+            let _ = writeln!(
+                out,
+                "\n{} unchanged.",
+                plural(report.unchanged.len(), "profile")
+            );
+        }
+        out.push('\n');
     }
     let _ = writeln!(
         out,

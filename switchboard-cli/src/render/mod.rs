@@ -59,6 +59,20 @@ pub fn md(text: &str) -> String {
     out
 }
 
+/// Text whose `backticked` parts are code: the code spans are kept as code, the rest escaped.
+pub fn md_code(text: &str) -> String {
+    text.split('`')
+        .enumerate()
+        .map(|(i, part)| {
+            if i % 2 == 1 && !part.is_empty() {
+                code(part)
+            } else {
+                md(part)
+            }
+        })
+        .collect()
+}
+
 /// Text as Markdown inline code: backticks that cannot be closed early, pipes escaped for
 /// tables.
 pub fn code(text: &str) -> String {
@@ -108,6 +122,10 @@ mod tests {
     fn escaping() {
         assert_eq!(md("a|b*c\nd"), "a\\|b\\*c d");
         assert_eq!(code("Users.Edit"), "`Users.Edit`");
+        assert_eq!(
+            md_code("grants `Users.Edit` (a|b)"),
+            "grants `Users.Edit` (a\\|b)"
+        );
         assert_eq!(code("a`b"), "``a`b``");
         assert_eq!(plain("a\u{1b}[2J"), "a\\u{1b}[2J");
         let t = table(&["a", "bb"], &[vec!["xxx".into(), "y".into()]]);
