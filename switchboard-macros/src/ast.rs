@@ -114,10 +114,10 @@ fn skip_past(input: ParseStream, stop: char) {
         let mut rest = *cursor;
         while let Some((tt, next)) = rest.token_tree() {
             rest = next;
-            if let TokenTree::Punct(p) = &tt {
-                if p.as_char() == stop {
-                    break;
-                }
+            if let TokenTree::Punct(p) = &tt
+                && p.as_char() == stop
+            {
+                break;
             }
         }
         Ok(((), rest))
@@ -445,13 +445,13 @@ fn starts_item(input: ParseStream, kind: Kind) -> bool {
 /// After a missing comma, a stray punctuation mark (`;` for `,`) is taken as the separator
 /// the user meant, so the next entry is read rather than reported again.
 fn skip_stray_separator(input: ParseStream) {
-    if let Some((TokenTree::Punct(p), _)) = input.cursor().token_tree() {
-        if matches!(p.as_char(), ';' | '.' | ':' | '|' | '/') {
-            let _ = input.step(|cursor| match cursor.token_tree() {
-                Some((_, rest)) => Ok(((), rest)),
-                None => Ok(((), *cursor)),
-            });
-        }
+    if let Some((TokenTree::Punct(p), _)) = input.cursor().token_tree()
+        && matches!(p.as_char(), ';' | '.' | ':' | '|' | '/')
+    {
+        let _ = input.step(|cursor| match cursor.token_tree() {
+            Some((_, rest)) => Ok(((), rest)),
+            None => Ok(((), *cursor)),
+        });
     }
 }
 
@@ -537,10 +537,10 @@ fn parse_fields(input: ParseStream, kind: Kind, item: &mut Item, cx: &mut Ctxt) 
             cx.error(error);
             skip_past(input, ',');
         }
-        if cx.error_count() > errors_before {
-            if let Some(field) = field {
-                item.broken.push(field);
-            }
+        if cx.error_count() > errors_before
+            && let Some(field) = field
+        {
+            item.broken.push(field);
         }
     }
 }
@@ -752,7 +752,8 @@ fn parse_preset_ref(input: ParseStream) -> syn::Result<PresetRef> {
     let start = input.span();
     let mut end;
     let mut segments = 0;
-    if input.peek(Token![::]) {
+    let absolute = input.peek(Token![::]);
+    if absolute {
         let colons: Token![::] = input.parse()?;
         path.extend(quote::quote!(#colons));
     }
@@ -774,7 +775,7 @@ fn parse_preset_ref(input: ParseStream) -> syn::Result<PresetRef> {
             path.extend(quote::quote!(#colons));
             continue;
         }
-        if segments == 1 && path.to_string() == segment.to_string() && is_builtin_style(&segment) {
+        if segments == 1 && !absolute && is_builtin_style(&segment) {
             return Ok(PresetRef::Builtin(
                 Located::new(segment.to_string(), loc_of(segment.span())),
                 segment,

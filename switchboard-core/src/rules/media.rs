@@ -77,17 +77,18 @@ pub fn check<L: Clone>(composition: &Composition<L>, out: &mut Vec<Diagnostic<L>
         }
     }
     for (permission, origins) in set {
-        if let Some(access) = required_access(permission) {
-            if !set.contains_key(&access) && !only_from_one_builtin_preset(&[origins]) {
-                out.push(
-                    Diagnostic::warning(
-                        Rule::DownloadWithoutAccess,
-                        origins[0].at.clone(),
-                        format!("`{permission}` does nothing without `{access}`"),
-                    )
-                    .help(format!("add `{access}`, or remove `{permission}`")),
-                );
-            }
+        if let Some(access) = required_access(permission)
+            && !set.contains_key(&access)
+            && !only_from_one_builtin_preset(&[origins])
+        {
+            out.push(
+                Diagnostic::warning(
+                    Rule::DownloadWithoutAccess,
+                    origins[0].at.clone(),
+                    format!("`{permission}` does nothing without `{access}`"),
+                )
+                .help(format!("add `{access}`, or remove `{permission}`")),
+            );
         }
     }
 }

@@ -176,17 +176,18 @@ pub fn check_tag_restriction<L: Clone>(
     let names = resolve_resources(&restriction.resources, &TAG_RESTRICTABLE, false, out);
     for item in &restriction.resources {
         let name = &item.name().value;
-        if let Some(view) = view_permission(name) {
-            if names.contains(name) && !composition.permissions.contains_key(view) {
-                out.push(
-                    Diagnostic::warning(
-                        Rule::TagRestrictedNotViewable,
-                        item.name().at.clone(),
-                        format!("`{name}` is tag-restricted, but the profile cannot view it at all (no `{view}`)"),
-                    )
-                    .help(format!("add `{view}`, or stop restricting `{name}`")),
-                );
-            }
+        if let Some(view) = view_permission(name)
+            && names.contains(name)
+            && !composition.permissions.contains_key(view)
+        {
+            out.push(
+                Diagnostic::warning(
+                    Rule::TagRestrictedNotViewable,
+                    item.name().at.clone(),
+                    format!("`{name}` is tag-restricted, but the profile cannot view it at all (no `{view}`)"),
+                )
+                .help(format!("add `{view}`, or stop restricting `{name}`")),
+            );
         }
     }
     if names.iter().any(|n| n == "User") && !names.iter().any(|n| n == "SecurityProfile") {

@@ -62,18 +62,16 @@ pub fn check<L: Clone>(
         ),
         _ => {}
     }
-    if let Some(reason) = reason {
-        if reason.value.trim().is_empty() {
-            out.push(
-                Diagnostic::error(
-                    Rule::EmptySensitiveReason,
-                    reason.at.clone(),
-                    "the `sensitive` reason is empty",
-                )
-                .help(
-                    "say why the role needs its sensitive permissions; reviewers read it in audits",
-                ),
-            );
-        }
+    if let Some(reason) = reason
+        && reason.value.trim().is_empty()
+    {
+        out.push(
+            Diagnostic::error(
+                Rule::EmptySensitiveReason,
+                reason.at.clone(),
+                "the `sensitive` reason is empty",
+            )
+            .help("say why the role needs its sensitive permissions; reviewers read it in audits"),
+        );
     }
 }

@@ -1,6 +1,7 @@
 #![deny(deprecated)]
-// LegacyPermission (with the replacement) and EndOfSupport. `without` may name them silently.
-use switchboard::security_profile;
+// LegacyPermission (with the replacement) and EndOfSupport, in profiles and in presets.
+// `without` may name them silently.
+use switchboard::{preset, security_profile};
 
 security_profile! {
     pub const LEGACY = {
@@ -9,6 +10,13 @@ security_profile! {
         permissions: [Audio.View, ListenCallRecordings, "RedactedData.View", VoiceId.Access],
         without: [DownloadCallRecordings],
         sensitive: "Compliance listens to recordings",
+    };
+}
+
+preset! {
+    pub OLD_AGENT = {
+        preset: Agent,
+        permissions: ["Audio.View"],
     };
 }
 
