@@ -28,6 +28,20 @@ pub fn escape(text: &str) -> String {
     out
 }
 
+/// Escaped text whose `backticked` parts become `<code>`.
+pub fn escape_code(text: &str) -> String {
+    text.split('`')
+        .enumerate()
+        .map(|(i, part)| {
+            if i % 2 == 1 && !part.is_empty() {
+                format!("<code>{}</code>", escape(part))
+            } else {
+                escape(part)
+            }
+        })
+        .collect()
+}
+
 const STYLE: &str = r#"
 :root { --ink:#1f2328; --muted:#59636e; --line:#d1d9e0; --bg:#ffffff; --band:#f6f8fa;
         --sens:#cf222e; --sens-bg:#ffebe9; --high:#9a6700; --high-bg:#fff8c5; --ok:#1a7f37; }
@@ -55,7 +69,11 @@ table { border-collapse: collapse; }
                        padding: 8px 4px; font-weight: 500; min-width: 30px; }
 .matrix td.name { white-space: nowrap; font-weight: 600; }
 .matrix td.name a { color: var(--ink); text-decoration: none; }
-.matrix td.num { text-align: center; font-variant-numeric: tabular-nums; min-width: 30px; }
+.matrix td.num { text-align: center; font-variant-numeric: tabular-nums; min-width: 30px;
+                 white-space: nowrap; }
+.matrix td.restr { max-width: 340px; font-size: 13px; color: var(--muted); }
+.matrix td.u { background: #fbefff; color: #8250df; font-weight: 700;
+               box-shadow: inset 0 0 0 2px #8250df; }
 .matrix td.zero { color: #c2c8cf; }
 .matrix td.s { background: var(--sens-bg); color: var(--sens); font-weight: 700;
                box-shadow: inset 0 0 0 2px var(--sens); }
@@ -124,7 +142,9 @@ fn cell(p: &ProfileAudit, section: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join("\n");
-    let (class, label) = if count.sensitive > 0 {
+    let (class, label) = if section == UNKNOWN_SECTION {
+        ("num u", count.total.to_string())
+    } else if count.sensitive > 0 {
         ("num s", format!("{} ({}!)", count.total, count.sensitive))
     } else if count.high_impact > 0 {
         ("num h", count.total.to_string())
@@ -181,7 +201,7 @@ fn matrix(report: &AuditReport, out: &mut String) {
         }
         let _ = writeln!(
             out,
-            "<td>{}</td><td>{}</td></tr>",
+            "<td class=\"restr\">{}</td><td>{}</td></tr>",
             escape(&p.restrictions.summary()),
             findings_pills(p)
         );
@@ -282,10 +302,10 @@ fn card(i: usize, p: &ProfileAudit, out: &mut String) {
                 f.severity.label(),
                 escape(&f.rule),
                 escape(f.at.as_deref().unwrap_or("")),
-                escape(&f.message),
+                escape_code(&f.message),
                 f.help
                     .as_ref()
-                    .map(|h| format!("<div class=\"help muted\">{}</div>", escape(h)))
+                    .map(|h| format!("<div class=\"help muted\">{}</div>", escape_code(h)))
                     .unwrap_or_default()
             );
         }
@@ -342,6 +362,7 @@ pub fn page(report: &AuditReport) -> String {
             "<div class=\"legend\">Each cell counts the profile's permissions in one section of the AWS list; hover a cell for the names.\
              <span class=\"matrix-s\" style=\"background:var(--sens-bg);color:var(--sens);font-weight:700;border-color:var(--sens)\">3 (1!)</span>holds a sensitive permission (how many in parentheses)\
              <span style=\"background:var(--high-bg);color:var(--high);font-weight:600\">2</span>holds a high-impact permission\
+             <span style=\"background:#fbefff;color:#8250df;font-weight:700;border-color:#8250df\">1</span>names the catalog does not know\
              <span style=\"color:#c2c8cf\">·</span>none</div>\n",
         );
         matrix(report, &mut out);
@@ -363,7 +384,7 @@ pub fn page(report: &AuditReport) -> String {
                 f.severity.label(),
                 escape(&f.rule),
                 escape(&f.profiles.join(", ")),
-                escape(&f.message)
+                escape_code(&f.message)
             );
         }
         out.push_str("</tbody></table>\n");
