@@ -10,7 +10,9 @@
 //!
 //! The minimal form has none of that: the CLI sends the template itself with the request,
 //! which CloudFormation accepts up to 51,200 bytes (about 25 profiles of 40 permissions), and
-//! no bootstrap is needed.
+//! no bootstrap is needed. Stacks are split at that size instead of 1,000,000 bytes (see
+//! [`split`](mod@crate::synth::split)), so it suits small stacks; a single profile over
+//! 51,200 bytes is an error ([`Error::TemplateTooLarge`]).
 
 use std::collections::BTreeMap;
 
@@ -43,7 +45,8 @@ pub enum AssemblyForm {
     /// What the AWS CDK's default synthesizer writes; needs `cdk bootstrap` once. The default.
     #[default]
     Bootstrapped,
-    /// Templates only, deployed inline: no bootstrap, at most 51,200 bytes per template.
+    /// Templates only, deployed inline: no bootstrap, at most 51,200 bytes per template
+    /// (larger stacks are split at that size).
     Minimal,
 }
 

@@ -30,5 +30,5 @@ pub use render::{
     INSTANCE_ARN_PATTERN, INSTANCE_EXPORT_OUTPUT, INSTANCE_LOGICAL_ID, INSTANCE_PARAMETER,
 };
 pub use split::Part;
-pub use stack::Stack;
+pub use stack::{AsSecurityProfile, Stack};
 pub use template::Template;

@@ -3,7 +3,8 @@
 //! A template holds at most [`MAX_RESOURCES`] resources, [`MAX_OUTPUTS`] outputs and
 //! [`MAX_TEMPLATE_BYTES`] bytes. Every profile is one resource and one output (its ARN), so the
 //! output limit binds first: a stack of more than 200 profiles becomes several stacks, named
-//! `<Stack>`, `<Stack>Part2`, `<Stack>Part3`, ...
+//! `<Stack>`, `<Stack>Part2`, `<Stack>Part3`, ... In the minimal assembly form the byte limit
+//! is the 51,200 bytes a template sent inline may have.
 //!
 //! - Profiles are packed in logical-ID order, each part as full as the limits allow. Every
 //!   profile lands in exactly one part; nothing is dropped.

@@ -1,7 +1,6 @@
 //! [`Stack`]: the security profiles of one Connect instance, deployed as one CloudFormation
 //! stack (or several, when it outgrows CloudFormation's limits).
 
-use std::borrow::Borrow;
 use std::collections::{BTreeMap, BTreeSet};
 
 use switchboard_core::rules::name::names_collide;
@@ -85,10 +84,10 @@ impl Stack {
     /// instance's quota; the stack is unchanged then.
     pub fn add_security_profile(
         &mut self,
-        profile: impl Borrow<SecurityProfile>,
+        profile: impl AsSecurityProfile,
     ) -> Result<&mut Stack, Error> {
         self.validate()?;
-        let profile = profile.borrow();
+        let profile = profile.as_security_profile();
         self.check_new(profile, &[])?;
         self.profiles.push(profile.clone());
         Ok(self)
@@ -109,12 +108,12 @@ impl Stack {
     pub fn add_security_profiles<I, P>(&mut self, profiles: I) -> Result<&mut Stack, Error>
     where
         I: IntoIterator<Item = P>,
-        P: Borrow<SecurityProfile>,
+        P: AsSecurityProfile,
     {
         self.validate()?;
         let mut added: Vec<SecurityProfile> = Vec::new();
         for profile in profiles {
-            let profile = profile.borrow();
+            let profile = profile.as_security_profile();
             self.check_new(profile, &added)?;
             added.push(profile.clone());
         }
@@ -190,6 +189,26 @@ impl Stack {
     pub fn parts(&self, form: AssemblyForm) -> Result<Vec<Part>, Error> {
         self.validate()?;
         split::split(self, form)
+    }
+}
+
+/// A [`SecurityProfile`] or any reference to one, so that `add_security_profile(&TEAM_LEAD)`,
+/// `add_security_profiles([&A, &B])`, `add_security_profiles(&COMPLETE_EXAMPLES[..2])` (items
+/// `&&SecurityProfile`) and `add_security_profiles(built_profiles)` all work.
+pub trait AsSecurityProfile {
+    /// The profile.
+    fn as_security_profile(&self) -> &SecurityProfile;
+}
+
+impl AsSecurityProfile for SecurityProfile {
+    fn as_security_profile(&self) -> &SecurityProfile {
+        self
+    }
+}
+
+impl<T: AsSecurityProfile + ?Sized> AsSecurityProfile for &T {
+    fn as_security_profile(&self) -> &SecurityProfile {
+        (**self).as_security_profile()
     }
 }
 
