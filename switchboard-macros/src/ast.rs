@@ -255,6 +255,7 @@ pub fn parse(tokens: TokenStream, kind: Kind, cx: &mut Ctxt) -> Invocation {
             invocation.resolutions.push(parse_resolution(input)?);
         }
         while !input.is_empty() {
+            cx.set_item(invocation.items.len());
             match parse_item(input, kind, cx) {
                 Ok(item) => invocation.items.push(item),
                 Err(error) => {

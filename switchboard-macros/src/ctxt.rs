@@ -20,16 +20,23 @@ impl Loc {
     }
 }
 
-/// Collects errors.
+/// Collects errors, each with the item it belongs to, so that the build lists them item by
+/// item (parse and rule errors of the first profile, then of the second, ...).
 #[derive(Default)]
 pub struct Ctxt {
-    errors: Vec<syn::Error>,
+    errors: Vec<(usize, syn::Error)>,
+    item: usize,
 }
 
 impl Ctxt {
-    /// Records an error.
+    /// Records an error of the current item.
     pub fn error(&mut self, error: syn::Error) {
-        self.errors.push(error);
+        self.errors.push((self.item, error));
+    }
+
+    /// Makes `index` the current item; errors of the invocation as a whole use `usize::MAX`.
+    pub fn set_item(&mut self, index: usize) {
+        self.item = index;
     }
 
     /// How many errors were recorded so far.
@@ -53,9 +60,10 @@ impl Ctxt {
         syn::Error::new_spanned(range, message)
     }
 
-    /// Every error as `compile_error!` invocations.
-    pub fn into_compile_errors(self) -> TokenStream {
-        let mut errors = self.errors.into_iter();
+    /// Every error as `compile_error!` invocations, item by item.
+    pub fn into_compile_errors(mut self) -> TokenStream {
+        self.errors.sort_by_key(|(item, _)| *item);
+        let mut errors = self.errors.into_iter().map(|(_, error)| error);
         match errors.next() {
             None => TokenStream::new(),
             Some(mut first) => {

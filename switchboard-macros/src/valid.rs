@@ -84,7 +84,8 @@ fn follows_from_syntax_error(item: &Item, diagnostic: &Diagnostic<Loc>) -> bool 
 /// Runs every rule on every item.
 pub fn check<'a>(invocation: &'a Invocation, kind: Kind, cx: &mut Ctxt) -> Vec<Checked<'a>> {
     let mut checked = Vec::new();
-    for item in &invocation.items {
+    for (index, item) in invocation.items.iter().enumerate() {
+        cx.set_item(index);
         let mut spec = item.spec.clone();
         spec.presets = item
             .presets
@@ -128,6 +129,7 @@ pub fn check<'a>(invocation: &'a Invocation, kind: Kind, cx: &mut Ctxt) -> Vec<C
         });
     }
     if kind == Kind::Profile {
+        cx.set_item(usize::MAX);
         let names: Vec<Located<String, Loc>> = invocation
             .items
             .iter()
