@@ -9,6 +9,35 @@
 //!
 //! Everything written is deterministic: the same profiles give the same bytes, on every run
 //! and whatever order they were added in.
+//!
+//! # Deploying
+//!
+//! With the AWS CDK CLI, as in the seed: a `cdk.json` whose `"app"` runs the program
+//! (`{"app": "cargo run --quiet --example contact_center"}` in this repository), then
+//!
+//! ```text
+//! cdk bootstrap                      # once per account and region (the default, bootstrapped form)
+//! cdk diff MyContactCenter
+//! cdk deploy MyContactCenter
+//! cdk deploy GuideExamples --parameters InstanceArn=arn:aws:connect:us-east-1:111122223333:instance/...
+//! ```
+//!
+//! The CLI sets `CDK_OUTDIR`, which [`App::new`] writes to. A split stack deploys part after
+//! part (`cdk deploy MyContactCenterPart2` deploys `MyContactCenter` first). `cdk ls`,
+//! `cdk synth` and `cdk diff --template OLD.template.json` work offline on a written assembly
+//! with `--app cdk.out`.
+//!
+//! Without the CDK: [`Stack::template`] is a plain CloudFormation template, and so is every
+//! template of an assembly written in [`AssemblyForm::Minimal`] (the bootstrapped form's
+//! templates read the bootstrap version from SSM, so they deploy only where `cdk bootstrap`
+//! ran). Write it with `std::fs::write("center.json", stack.template()?.to_json())`, then
+//!
+//! ```text
+//! aws cloudformation deploy --stack-name MyContactCenter --template-file center.json
+//! ```
+//!
+//! (add `--parameter-overrides InstanceArn=...` for [`Instance::parameter`], and
+//! `--s3-bucket BUCKET` for templates over 51,200 bytes).
 
 pub mod app;
 pub mod assembly;
