@@ -12,6 +12,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 use switchboard_core::catalog::{self, Section, Tier};
+use switchboard_core::diagnostic::Rule;
 use switchboard_core::rules;
 use switchboard_core::spec::{
     FieldPath, Located, PermissionItem, ProfileSpec, ResourceItem, TagRestriction, TagSpec,
@@ -318,12 +319,28 @@ pub fn section_counts(permissions: &[String]) -> Vec<SectionCount> {
     out
 }
 
+/// The rules that make an exception for what one built-in preset grants (the preset mirrors
+/// an AWS built-in profile, so the combination is AWS's choice).
+const PRESET_EXCEPTIONS: [Rule; 2] = [Rule::RedactedAndUnredacted, Rule::DownloadWithoutAccess];
+
 /// Audits one profile.
+///
+/// A template does not say which preset a permission came from, so for the rules with a
+/// preset exception ([`PRESET_EXCEPTIONS`]) the profile is also validated as `import` would
+/// write it (with the built-in presets that fit), and only what that confirms is reported: an
+/// audit of `preset: Admin` says what `security_profile!` says about it.
 pub fn audit_profile(profile: &Profile) -> ProfileAudit {
     let validated = rules::validate(&spec_of(profile), &WHOLE);
+    let confirmed: Vec<String> = rules::validate(&crate::import::written_spec(profile), &WHOLE)
+        .diagnostics
+        .into_iter()
+        .filter(|d| PRESET_EXCEPTIONS.contains(&d.rule))
+        .map(|d| d.message)
+        .collect();
     let mut findings: Vec<Finding> = validated
         .diagnostics
         .into_iter()
+        .filter(|d| !PRESET_EXCEPTIONS.contains(&d.rule) || confirmed.contains(&d.message))
         .map(Finding::from)
         .collect();
     let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
@@ -374,20 +391,19 @@ pub fn audit_profile(profile: &Profile) -> ProfileAudit {
         .metadata
         .as_ref()
         .and_then(|m| m.sensitive_reason.as_deref())
+        && reason.trim_start().starts_with(crate::import::PLACEHOLDER)
     {
-        if reason.trim_start().starts_with(crate::import::PLACEHOLDER) {
-            findings.push(
-                Finding::cli(
-                    CliRule::PlaceholderReason,
-                    Level::Warning,
-                    Some("Metadata.Switchboard.SensitiveReason".to_owned()),
-                    format!("the sensitive reason is still the placeholder `switchboard import` wrote: {reason:?}"),
-                )
-                .help("replace `sensitive: \"TODO(import): ...\"` with why the role needs its sensitive permissions"),
-            );
-        }
+        findings.push(
+            Finding::cli(
+                CliRule::PlaceholderReason,
+                Level::Warning,
+                Some("Metadata.Switchboard.SensitiveReason".to_owned()),
+                format!("the sensitive reason is still the placeholder `switchboard import` wrote: {reason:?}"),
+            )
+            .help("replace `sensitive: \"TODO(import): ...\"` with why the role needs its sensitive permissions"),
+        );
     }
-    findings.sort_by(|a, b| b.severity.cmp(&a.severity));
+    findings.sort_by_key(|f| std::cmp::Reverse(f.severity));
     let set = profile.permission_set();
     let permissions: Vec<PermissionEntry> = set.iter().map(|p| entry(p)).collect();
     let of_tier = |tier: &str| -> Vec<PermissionEntry> {
@@ -649,6 +665,27 @@ mod tests {
         assert_eq!(unknown.help.as_deref(), Some("did you mean `Users.Edit`?"));
         assert_eq!(a.permission_count, 6);
         assert_eq!(a.sections.last().unwrap().section, "Unknown");
+    }
+
+    #[test]
+    fn what_a_built_in_preset_grants_is_not_a_finding() {
+        let admin = switchboard_core::presets::preset("Admin")
+            .unwrap()
+            .permissions;
+        let a = audit_profile(&profile("SystemAdmin2", admin));
+        assert!(
+            !rules_of(&a).contains(&"RedactedAndUnredacted"),
+            "{:?}",
+            rules_of(&a)
+        );
+        let a = audit_profile(&profile(
+            "Listener",
+            &[
+                "CallRecordings.Redacted.Access",
+                "CallRecordings.Unredacted.Access",
+            ],
+        ));
+        assert!(rules_of(&a).contains(&"RedactedAndUnredacted"));
     }
 
     #[test]

@@ -307,7 +307,7 @@ pub fn explain_text(e: &ExplainJson) -> String {
 #[derive(Debug, Clone)]
 pub enum Explained {
     /// A catalog permission.
-    Permission(ExplainJson),
+    Permission(Box<ExplainJson>),
     /// A preset, a group or a seed-style name, as text and JSON.
     Other {
         /// The text form.
@@ -351,7 +351,7 @@ fn set_text(kind: &str, name: &str, summary: &str, permissions: &[&str]) -> Stri
 /// best suggestion.
 pub fn explain(name: &str) -> Result<Explained, InputError> {
     if let Some(p) = catalog::lookup(name) {
-        return Ok(Explained::Permission(explain_permission(p)));
+        return Ok(Explained::Permission(Box::new(explain_permission(p))));
     }
     if let Some(p) = presets::preset(name) {
         let summary = format!("{} {}", p.summary, p.provenance);
@@ -366,18 +366,18 @@ pub fn explain(name: &str) -> Result<Explained, InputError> {
             json: set_json("group", g.name, g.summary, g.permissions),
         });
     }
-    if let Some((category, member)) = name.split_once("::") {
-        if let Some(m) = seed_names::category(category).and_then(|c| c.member(member)) {
-            let summary = if m.note.is_empty() {
-                "seed-style name".to_owned()
-            } else {
-                m.note.to_owned()
-            };
-            return Ok(Explained::Other {
-                text: set_text("seed name", name, &summary, m.permissions),
-                json: set_json("seed_name", name, &summary, m.permissions),
-            });
-        }
+    if let Some((category, member)) = name.split_once("::")
+        && let Some(m) = seed_names::category(category).and_then(|c| c.member(member))
+    {
+        let summary = if m.note.is_empty() {
+            "seed-style name".to_owned()
+        } else {
+            m.note.to_owned()
+        };
+        return Ok(Explained::Other {
+            text: set_text("seed name", name, &summary, m.permissions),
+            json: set_json("seed_name", name, &summary, m.permissions),
+        });
     }
     let shown = plain(name);
     let reason = if let Some(typo) = catalog::rejected(name) {

@@ -408,6 +408,16 @@ fn spec_of(
     }
 }
 
+/// The spec of the source `import` writes for `profile`: presets, groups and permissions as
+/// planned, the stated reason or none. `audit` validates it to see a profile as the macro would.
+pub fn written_spec(profile: &Profile) -> ProfileSpec<FieldPath> {
+    let reason = profile
+        .metadata
+        .as_ref()
+        .and_then(|m| m.sensitive_reason.as_deref());
+    spec_of(profile, &plan(profile), reason)
+}
+
 fn list_line(indent: &str, field: &str, items: &[String]) -> String {
     let inline = format!("{indent}{field}: [{}],\n", items.join(", "));
     if inline.len() <= 100 {
@@ -719,17 +729,25 @@ pub fn import(
     for input in inputs {
         header.push_str(&format!("//   {}\n", comment_text(input)));
     }
-    header.push_str(
-        "// Review before committing:\n\
-         // - `sensitive: \"TODO(import): ...\"` is a PLACEHOLDER, not a reason: replace it with why\n\
-         //   the role needs its sensitive permissions (reviewers read it; `switchboard audit`\n\
-         //   reports placeholders that are left);\n",
-    );
-    header.push_str(&format!(
-        "// - `unchecked(\"...\")` names are not in switchboard's catalog (AWS list of {}): check\n\
-         //   each one; AWS may accept an unknown name silently.\n",
-        catalog::AWS_LIST_DATE
-    ));
+    let placeholders = body.contains(&format!("sensitive: \"{PLACEHOLDER}"));
+    let unchecked = body.contains("unchecked(");
+    if placeholders || unchecked {
+        header.push_str("// Review before committing:\n");
+    }
+    if placeholders {
+        header.push_str(
+            "// - `sensitive: \"TODO(import): ...\"` is a PLACEHOLDER, not a reason: replace it with why\n\
+             //   the role needs its sensitive permissions (reviewers read it; `switchboard audit`\n\
+             //   reports placeholders that are left);\n",
+        );
+    }
+    if unchecked {
+        header.push_str(&format!(
+            "// - `unchecked(\"...\")` names are not in switchboard's catalog (AWS list of {}): check\n\
+             //   each one; AWS may accept an unknown name silently.\n",
+            catalog::AWS_LIST_DATE
+        ));
+    }
     let mut source = String::new();
     let mut inner = String::new();
     inner.push_str("use switchboard::security_profile;\n\n");

@@ -98,15 +98,15 @@ fn permissions(
     let Value::Array(items) = list else {
         return Err(json::expected(&path, "an array of strings", list));
     };
-    if let Some(token) = map.get("NextToken") {
-        if token.as_str().is_some_and(|t| !t.is_empty()) {
-            return Err(InputError::usage(format!(
-                "{}: the permission list is incomplete (`NextToken` is set): run \
-                 `aws connect list-security-profile-permissions` without --max-items, so the \
-                 CLI fetches every page",
-                join(at, "NextToken")
-            )));
-        }
+    if let Some(token) = map.get("NextToken")
+        && token.as_str().is_some_and(|t| !t.is_empty())
+    {
+        return Err(InputError::usage(format!(
+            "{}: the permission list is incomplete (`NextToken` is set): run \
+             `aws connect list-security-profile-permissions` without --max-items, so the \
+             CLI fetches every page",
+            join(at, "NextToken")
+        )));
     }
     items
         .iter()
@@ -159,12 +159,11 @@ fn profile(value: &Value, path: &str) -> Result<Profile, InputError> {
                 let arn = reader.text(value, &at, false)?;
                 profile.instance = instance_of(&arn);
             }
-            "Applications" | "AllowedFlowModules" | "GranularAccessControlConfiguration" => {
+            "Applications" | "AllowedFlowModules" | "GranularAccessControlConfiguration"
                 if !matches!(value, Value::Array(a) if a.is_empty())
-                    && !matches!(value, Value::Object(o) if o.is_empty())
-                {
-                    profile.other_properties.push(key.clone());
-                }
+                    && !matches!(value, Value::Object(o) if o.is_empty()) =>
+            {
+                profile.other_properties.push(key.clone());
             }
             // Id, OrganizationResourceId, LastModifiedTime, LastModifiedRegion and whatever
             // AWS adds later: nothing about access that switchboard models.

@@ -255,7 +255,7 @@ pub fn markdown(report: &DiffReport) -> String {
             } else {
                 let _ = writeln!(
                     out,
-                    "- **Replaced** {} (was {}): {}. CloudFormation creates a new profile and deletes the old one; users assigned to the old one do not follow.",
+                    "- **Replaced** {} (was {}): {}",
                     code(&c.profile.name),
                     code(&c.old.name),
                     md_code(&c.replacement.join("; "))
@@ -263,6 +263,13 @@ pub fn markdown(report: &DiffReport) -> String {
             }
         }
         for c in &report.changed {
+            if c.permissions_added.is_empty()
+                && c.permissions_removed.is_empty()
+                && c.restriction_changes.is_empty()
+                && c.other_changes.is_empty()
+            {
+                continue;
+            }
             let _ = writeln!(
                 out,
                 "\n<details><summary><b>{}</b>: {}</summary>\n",
