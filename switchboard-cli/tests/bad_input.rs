@@ -357,6 +357,17 @@ fn cases() -> Vec<Case> {
             names: Some("manifest.json"),
         },
         Case {
+            name: "assembly-nested-in-itself",
+            make: |d| {
+                let path = d.join("assembly-nested-in-itself");
+                std::fs::create_dir_all(&path).unwrap();
+                file(&path, "manifest.json", br#"{"version": "36.0.0", "artifacts": {"Me": {"type": "cdk:cloud-assembly", "properties": {"directoryName": "."}}}}"#);
+                path
+            },
+            reason: "cloud assemblies nested more than 8 deep",
+            names: Some("manifest.json"),
+        },
+        Case {
             name: "assembly-broken-template",
             make: |d| {
                 let path = d.join("assembly-broken-template");

@@ -27,15 +27,20 @@ pub fn table(headers: &[&str], rows: &[Vec<String>]) -> String {
         out.trim_end().to_owned() + "\n"
     };
     let mut out = line(headers.to_vec());
-    out.push_str(&line(
-        widths
-            .iter()
-            .map(|w| "-".repeat(*w))
-            .collect::<Vec<_>>()
-            .iter()
-            .map(String::as_str)
-            .collect(),
-    ));
+    // The last column is not padded, so its rule need not reach its longest cell.
+    let rules: Vec<String> = widths
+        .iter()
+        .enumerate()
+        .map(|(i, w)| {
+            let w = if i + 1 == columns {
+                (*w).min(headers[i].chars().count().max(24))
+            } else {
+                *w
+            };
+            "-".repeat(w)
+        })
+        .collect();
+    out.push_str(&line(rules.iter().map(String::as_str).collect()));
     for row in rows {
         out.push_str(&line(row.iter().map(String::as_str).collect()));
     }
