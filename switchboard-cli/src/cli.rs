@@ -85,7 +85,7 @@ pub struct ExplainArgs {
 pub enum ExplainFormat {
     /// Labelled lines.
     Text,
-    /// JSON (schema `switchboard.explain/1`).
+    /// JSON (schema `switchboard.explain/1`, in switchboard-cli/README.md).
     Json,
 }
 
@@ -106,7 +106,7 @@ pub struct CatalogArgs {
 pub enum CatalogFormat {
     /// An aligned table.
     Table,
-    /// JSON (schema `switchboard.catalog/1`).
+    /// JSON (schema `switchboard.catalog/1`, in switchboard-cli/README.md).
     Json,
 }
 
@@ -137,7 +137,7 @@ pub enum AuditFormat {
     Table,
     /// GitHub-flavoured Markdown.
     Markdown,
-    /// JSON (schema `switchboard.audit/1`).
+    /// JSON (schema `switchboard.audit/1`, in switchboard-cli/README.md).
     Json,
     /// One self-contained HTML page with a profiles x sections matrix.
     Html,
@@ -168,7 +168,7 @@ pub enum DiffFormat {
     Table,
     /// GitHub-flavoured Markdown, for a pull-request comment.
     Markdown,
-    /// JSON (schema `switchboard.diff/1`).
+    /// JSON (schema `switchboard.diff/1`, in switchboard-cli/README.md).
     Json,
 }
 

@@ -483,3 +483,66 @@ fn switchboard_core_names() -> Vec<&'static str> {
         .map(|p| p.api)
         .collect()
 }
+
+fn keys(value: &Value, out: &mut std::collections::BTreeSet<String>) {
+    match value {
+        Value::Object(map) => {
+            for (k, v) in map {
+                out.insert(k.clone());
+                keys(v, out);
+            }
+        }
+        Value::Array(items) => items.iter().for_each(|v| keys(v, out)),
+        _ => {}
+    }
+}
+
+#[test]
+fn the_readme_documents_every_json_field() {
+    let readme =
+        std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+            .unwrap();
+    let mut found = std::collections::BTreeSet::new();
+    let mut args = vec![
+        "audit".to_owned(),
+        "--format".into(),
+        "json".into(),
+        console(),
+    ];
+    args.extend(awscli());
+    keys(
+        &serde_json::from_str(&run(&args).stdout).unwrap(),
+        &mut found,
+    );
+    let dir = temp_dir("readme-keys");
+    let t = common::template(&[("A", common::profile("A1", &["BasicAgentAccess"]))]);
+    let old = common::write_json(&dir, "old.json", &t);
+    let mut changed = common::profile("A2", &["Users.Edit"]);
+    changed["Properties"]["Description"] = "d".into();
+    let new = common::write_json(&dir, "new.json", &common::template(&[("A", changed)]));
+    keys(
+        &serde_json::from_str(&run(["diff", "--format", "json", s(&old), s(&new)]).stdout).unwrap(),
+        &mut found,
+    );
+    keys(
+        &serde_json::from_str(&run(["catalog", "--format", "json"]).stdout).unwrap(),
+        &mut found,
+    );
+    keys(
+        &serde_json::from_str(&run(["explain", "--format", "json", "Users.Edit"]).stdout).unwrap(),
+        &mut found,
+    );
+    keys(
+        &serde_json::from_str(&run(["explain", "--format", "json", "Agent"]).stdout).unwrap(),
+        &mut found,
+    );
+    let missing: Vec<&String> = found
+        .iter()
+        .filter(|k| !readme.contains(k.as_str()))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "README.md does not document {missing:?}"
+    );
+    assert!(found.len() > 50, "{found:?}");
+}

@@ -201,8 +201,16 @@ fn the_review_workflow_flags_the_pull_request() {
         md.contains("- **Replaced** `SpecializedAgent` (was `CustomRole`)"),
         "{md}"
     );
-    // Kept for the README: the real output of the review workflow.
+    // The README shows this very output.
     std::fs::write(dir.join("review.md"), md).unwrap();
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    assert!(
+        readme.contains(md.trim_end()),
+        "switchboard-cli/README.md no longer shows the real output of the review workflow; \
+         replace it with {}",
+        dir.join("review.md").display()
+    );
 }
 
 /// The workspace root.
