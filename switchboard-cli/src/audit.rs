@@ -1,7 +1,7 @@
 //! `switchboard audit`: what every profile grants, and what is wrong with it.
 //!
 //! Each profile read from a template (or AWS CLI output) becomes a
-//! [`ProfileSpec`](switchboard_core::spec::ProfileSpec) whose permissions are plain API names,
+//! [`switchboard_core::spec::ProfileSpec`] whose permissions are plain API names,
 //! and goes through [`switchboard_core::rules::validate`], the same rules the macro and the
 //! builder apply: unknown, legacy and misspelt names, redacted and unredacted media together,
 //! download buttons without access, tag restrictions the profile cannot view, `User` restricted
@@ -321,7 +321,7 @@ pub fn section_counts(permissions: &[String]) -> Vec<SectionCount> {
 
 /// The rules that make an exception for what one built-in preset grants (the preset mirrors
 /// an AWS built-in profile, so the combination is AWS's choice).
-const PRESET_EXCEPTIONS: [Rule; 2] = [Rule::RedactedAndUnredacted, Rule::DownloadWithoutAccess];
+pub const PRESET_EXCEPTIONS: [Rule; 2] = [Rule::RedactedAndUnredacted, Rule::DownloadWithoutAccess];
 
 /// Audits one profile.
 ///
