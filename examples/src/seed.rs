@@ -54,7 +54,11 @@ security_profile! {
             AnalyticsAndOptimization::ContactLensConversations,
             HistoricalChanges::ViewHistoricalChanges,
         ],
-        without: [CallRecordings.Redacted.Access, ContactTranscripts.Redacted.Access],
+        without: [
+            CallRecordings.Redacted.Access,
+            ContactTranscripts.Redacted.Access,
+            ScreenRecording.Redacted.Access,
+        ],
         tags: { "Role": "ComplianceOfficer", "AccessLevel": "Elevated" },
         sensitive: "Regulatory investigations need unredacted recordings and the change history",
     };

@@ -60,10 +60,10 @@ fn same_or_close<'a>(
         if input_histogram.lower_bound(&Histogram::of(&candidate_chars)) > bound {
             continue;
         }
-        if let Some(d) = scratch.distance(&input_chars, &candidate_chars, bound) {
-            if best.is_none_or(|(b, _)| d < b) {
-                best = Some((d, candidate));
-            }
+        if let Some(d) = scratch.distance(&input_chars, &candidate_chars, bound)
+            && best.is_none_or(|(b, _)| d < b)
+        {
+            best = Some((d, candidate));
         }
     }
     best.map(|(_, candidate)| candidate)

@@ -59,12 +59,22 @@ pub enum PresetRef {
     },
 }
 
-/// A permission written as a path (`Users.Edit`): its identifiers, for editor support.
-pub struct PathRef {
-    /// The API name.
-    pub api: String,
-    /// The identifiers as the user wrote them.
-    pub idents: Vec<Ident>,
+/// A permission written as a path: its identifiers, for editor support.
+pub enum PathRef {
+    /// An AWS API name (`Users.Edit`), documented in `switchboard::permissions`.
+    Api {
+        /// The API name.
+        api: String,
+        /// The identifiers as the user wrote them.
+        idents: Vec<Ident>,
+    },
+    /// A seed name (`UsersAndPermissions::EditUsers`), documented in `switchboard::seed`.
+    Seed {
+        /// The category.
+        category: Ident,
+        /// The member, or `All`.
+        member: Ident,
+    },
 }
 
 /// One `#[attrs] vis const IDENT = { ... };` (or, for presets, without `const`).
@@ -830,6 +840,10 @@ fn parse_permission(
     if input.peek(Token![::]) {
         input.parse::<Token![::]>()?;
         let member: Ident = input.call(syn::ext::IdentExt::parse_any)?;
+        path_refs.push(PathRef::Seed {
+            category: first.clone(),
+            member: member.clone(),
+        });
         return Ok(PermissionItem::Seed {
             category: Located::new(first.to_string(), loc_of(first.span())),
             member: Located::new(member.to_string(), loc_of(member.span())),
@@ -873,7 +887,7 @@ fn parse_permission(
         .collect::<Vec<_>>()
         .join(".");
     let loc = Loc::new(idents[0].span(), idents[idents.len() - 1].span());
-    path_refs.push(PathRef {
+    path_refs.push(PathRef::Api {
         api: api.clone(),
         idents,
     });

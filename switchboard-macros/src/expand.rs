@@ -4,9 +4,9 @@ use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
 
 use switchboard_core::diagnostic::{Diagnostic, Rule};
-use switchboard_core::{catalog, groups, presets};
+use switchboard_core::{catalog, groups, presets, seed_names};
 
-use crate::ast::{self, Item, Kind, PresetRef};
+use crate::ast::{self, Item, Kind, PathRef, PresetRef};
 use crate::ctxt::{Ctxt, Loc};
 use crate::valid::{self, Checked};
 
@@ -97,9 +97,18 @@ fn contents_doc(permissions: &[String], implied: &[String]) -> TokenStream {
 fn editor_refs(item: &Item) -> TokenStream {
     let mut refs = TokenStream::new();
     for path in &item.path_refs {
-        if catalog::lookup(&path.api).is_some() {
-            let idents = &path.idents;
-            refs.extend(quote!(let _ = ::switchboard::permissions #(:: #idents)*;));
+        match path {
+            PathRef::Api { api, idents } if catalog::lookup(api).is_some() => {
+                refs.extend(quote!(let _ = ::switchboard::permissions #(:: #idents)*;));
+            }
+            PathRef::Seed { category, member } => {
+                let known = seed_names::category(&category.to_string())
+                    .is_some_and(|c| *member == "All" || c.member(&member.to_string()).is_some());
+                if known {
+                    refs.extend(quote!(let _ = ::switchboard::seed::#category::#member;));
+                }
+            }
+            PathRef::Api { .. } => {}
         }
     }
     for preset in &item.presets {

@@ -266,11 +266,11 @@ fn example_5_compliance_officer() {
             "ReportSchedules.Edit",
             "ReportSchedules.View",
             "ScreenRecording.Access",
-            "ScreenRecording.Redacted.Access",
         ]
     );
     assert!(!p.has_permission("CallRecordings.Redacted.Access"));
     assert!(!p.has_permission("ContactTranscripts.Redacted.Access"));
+    assert!(!p.has_permission("ScreenRecording.Redacted.Access"));
     assert!(implied(&p).is_empty());
     assert_eq!(
         pairs(p.tags()),
@@ -832,6 +832,7 @@ fn macro_consts_equal_built_profiles() {
             .seed_permission("HistoricalChanges", "ViewHistoricalChanges")
             .without("CallRecordings.Redacted.Access")
             .without("ContactTranscripts.Redacted.Access")
+            .without("ScreenRecording.Redacted.Access")
             .tag("Role", "ComplianceOfficer")
             .tag("AccessLevel", "Elevated")
             .sensitive(

@@ -8,7 +8,7 @@ use crate::presets;
 use super::compose::{Composition, Origin, Source};
 
 /// Redacted and unredacted versions of the same media; Connect shows one or the other.
-pub const REDACTED_PAIRS: [(&str, &str); 5] = [
+pub const REDACTED_PAIRS: [(&str, &str); 6] = [
     (
         "CallRecordings.Redacted.Access",
         "CallRecordings.Unredacted.Access",
@@ -25,6 +25,8 @@ pub const REDACTED_PAIRS: [(&str, &str); 5] = [
         "AutomatedVoiceInteraction.Transcripts.Redacted.Access",
         "AutomatedVoiceInteraction.Transcripts.Unredacted.Access",
     ),
+    // `ScreenRecording.Access` plays the video with the unredacted audio (rules.md).
+    ("ScreenRecording.Redacted.Access", "ScreenRecording.Access"),
     ("RedactedData.View", "ListenCallRecordings"),
 ];
 
