@@ -68,6 +68,9 @@ impl Template {
 
 /// Serializes with the one-space indentation the AWS CDK uses; used for every file `synth`
 /// writes and for measuring templates against CloudFormation's byte limit.
+///
+/// Characters that YAML readers refuse or fold are written as `\u` escapes (see
+/// [`escape_for_yaml_readers`]); everything else non-ASCII is written as UTF-8.
 pub(crate) fn to_json<T: Serialize + ?Sized>(value: &T) -> String {
     let mut out = Vec::new();
     let formatter = serde_json::ser::PrettyFormatter::with_indent(b" ");
@@ -77,7 +80,37 @@ pub(crate) fn to_json<T: Serialize + ?Sized>(value: &T) -> String {
     value
         .serialize(&mut ser)
         .expect("switchboard's template and manifest types always serialize");
-    String::from_utf8(out).expect("serde_json writes UTF-8")
+    escape_for_yaml_readers(String::from_utf8(out).expect("serde_json writes UTF-8"))
+}
+
+/// True for characters that must not appear raw in a template: a YAML reader refuses them
+/// (DEL, the C1 controls, U+FFFE, U+FFFF: PyYAML's "unacceptable character", which makes
+/// cfn-lint fail with E0000 "Template could not be parsed") or folds them as line breaks
+/// inside a string (NEL is C1; U+2028, U+2029). serde_json already escapes U+0000..U+001F.
+fn needs_escape(c: char) -> bool {
+    matches!(
+        c,
+        '\u{7f}'..='\u{9f}' | '\u{2028}' | '\u{2029}' | '\u{fffe}' | '\u{ffff}'
+    )
+}
+
+/// Rewrites the characters of [`needs_escape`] as `\uXXXX`. They can only occur inside JSON
+/// strings (the structure is ASCII), where the escape stands for the same character, so the
+/// JSON means exactly what it meant; cfn-lint, which reads JSON templates with a YAML reader,
+/// and any YAML tool can then read it too.
+fn escape_for_yaml_readers(json: String) -> String {
+    if !json.contains(needs_escape) {
+        return json;
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if needs_escape(c) {
+            out.push_str(&format!("\\u{:04x}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// A value that is either literal or computed by CloudFormation.
@@ -395,5 +428,38 @@ impl SwitchboardMetadata {
         self.sensitive_reason.is_none()
             && self.sensitive_permissions.is_empty()
             && self.implied_permissions.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn characters_yaml_readers_refuse_are_escaped_and_read_back() {
+        let text: String = ('\u{0}'..='\u{ff}')
+            .chain([
+                '\u{2028}', '\u{2029}', '\u{feff}', '\u{fffd}', '\u{fffe}', '\u{ffff}',
+            ])
+            .chain(['\u{1f600}', '\u{10ffff}', 'é'])
+            .collect();
+        let json = to_json(&text);
+        for c in json.chars() {
+            assert!(
+                !needs_escape(c) && (c >= ' ' || c == '\n'),
+                "{c:?} raw in {json}"
+            );
+        }
+        for escaped in [
+            "\\u007f", "\\u0085", "\\u009f", "\\u2028", "\\u2029", "\\ufffe", "\\uffff",
+        ] {
+            assert!(json.contains(escaped), "{escaped} in {json}");
+        }
+        // Printable non-ASCII stays UTF-8, as before.
+        assert!(json.contains('é') && json.contains('\u{1f600}') && json.contains('\u{a0}'));
+        let back: String = serde_json::from_str(&json).expect("JSON");
+        assert_eq!(back, text);
+        // Text without such characters is written exactly as serde_json writes it.
+        assert_eq!(to_json("plain é"), "\"plain é\"");
     }
 }
