@@ -117,6 +117,9 @@ pub enum PresetChoice {
     Custom(usize),
 }
 
+/// `restrict tags`: the access-control tags and the restricted resource types.
+pub type TagRestrictionDraw = (Vec<(String, String)>, Vec<&'static str>);
+
 /// One generated profile: what the DSL says, and what it resolves to.
 #[derive(Debug, Clone)]
 pub struct Profile {
@@ -129,7 +132,7 @@ pub struct Profile {
     /// `permissions` (API names, all written as paths).
     pub permissions: Vec<&'static str>,
     /// `restrict tags: { .. } on [..]`.
-    pub restrict_tags: Option<(Vec<(String, String)>, Vec<&'static str>)>,
+    pub restrict_tags: Option<TagRestrictionDraw>,
     /// The final values, which `name`, `description`, `tags` and `sensitive` are read from.
     pub resolved: ResolvedProfile,
 }
@@ -228,7 +231,9 @@ fn draw_profile(
                 .into_iter()
                 .map(PresetChoice::Builtin)
                 .collect(),
-            _ => vec![PresetChoice::Builtin(*rng.pick(&BUILTIN_PRESETS))],
+            _ => vec![PresetChoice::Builtin(
+                BUILTIN_PRESETS[rng.below(BUILTIN_PRESETS.len())],
+            )],
         };
         let groups = {
             let k = rng.below(3);
