@@ -88,9 +88,11 @@ pub enum Error {
         /// What to do about it.
         help: &'static str,
     },
-    /// `synth` refused to replace a directory that is not a cloud assembly.
+    /// `synth` refused to replace what is at its output path: only a missing path, an empty
+    /// directory or a previous cloud assembly may be replaced, never a file, a symbolic link
+    /// or a directory of other files (see [`synth::write`](mod@crate::synth::write)).
     NotAnAssembly {
-        /// The directory.
+        /// The output path.
         path: PathBuf,
     },
     /// Reading or writing a file failed.
@@ -173,8 +175,9 @@ impl fmt::Display for Error {
             ),
             Error::NotAnAssembly { path } => write!(
                 f,
-                "{} exists, is not empty and is not a cloud assembly (it has no manifest.json); \
-                 refusing to replace it: choose another output directory or remove it",
+                "{} is neither an empty directory nor a cloud assembly (a directory with a cloud \
+                 assembly's manifest.json), so synth will not replace it: choose another output \
+                 directory, or remove it",
                 path.display()
             ),
             Error::Io { path, source } => write!(f, "{}: {source}", path.display()),

@@ -4,20 +4,33 @@
 //! below stay on one file system), each synced to disk. Then the previous assembly, if any, is
 //! renamed away, the new one renamed into place, and the previous one removed. A failure before
 //! the swap leaves the previous assembly as it was and removes the new directory; the swap
-//! itself is two renames, and if the second fails the first is undone.
+//! itself is two renames, and if the second fails the first is undone (should that fail too,
+//! the error says where the previous assembly was kept).
 //!
-//! The target may be missing, an empty directory, or a previous cloud assembly (it has a
-//! `manifest.json`). Anything else is refused with [`Error::NotAnAssembly`]: `synth` never
-//! replaces a directory of other files.
+//! The target may be missing, an empty directory, or a previous cloud assembly: a directory
+//! whose `manifest.json` is a file that reads as a cloud assembly manifest (a JSON object with
+//! a string `version` and no key but those of the cloud assembly schema: `version`,
+//! `artifacts`, `minimumCliVersion`, `missing`, `runtime`). Anything else is refused with
+//! [`Error::NotAnAssembly`]: `synth` never replaces a file, a symbolic link, or a directory of
+//! other files, including one with another kind of `manifest.json` (a web app's, a browser
+//! extension's).
 //!
 //! The CDK CLI, which runs the app with `CDK_OUTDIR` set, creates the directory and keeps its
 //! lock files in it (`synth.lock`, `read.<pid>.<n>.lock`) while the app runs. Those files do
 //! not make a directory "non-empty", and they are carried into the new directory so the CLI's
-//! lock stays in force.
+//! lock stays in force. Only regular files count as the CLI's locks: anything else by those
+//! names (a directory, a FIFO, which would block the copy for ever) is ordinary content.
+//!
+//! A process killed part-way (a crash, `kill -9`, a power cut) cannot clean up: the previous
+//! assembly is intact (or, killed between the two renames, kept beside the target), and the
+//! new directory stays beside the target under a hidden name
+//! (`.<name>.switchboard-new-<pid>-<n>`) that no later `synth` reads or reuses; remove it at
+//! leisure. `synth` does not remove such directories itself: telling a dead writer's from a
+//! live one's (another process, maybe in another PID namespace) cannot be done safely.
 
 use std::collections::BTreeMap;
 use std::fs;
-use std::io::Write;
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -26,6 +39,38 @@ use crate::Error;
 /// True for the lock files the CDK CLI keeps in an output directory.
 fn is_cli_lock(name: &str) -> bool {
     name == "synth.lock" || (name.starts_with("read.") && name.ends_with(".lock"))
+}
+
+/// The top-level keys of a cloud assembly manifest (`AssemblyManifest` in the cloud assembly
+/// schema).
+const MANIFEST_KEYS: [&str; 5] = [
+    "version",
+    "artifacts",
+    "minimumCliVersion",
+    "missing",
+    "runtime",
+];
+
+/// A manifest larger than this is not read (and not taken for an assembly's).
+const MAX_MANIFEST_BYTES: u64 = 64 << 20;
+
+/// True when `path` is a regular file holding a cloud assembly manifest.
+fn is_assembly_manifest(path: &Path) -> bool {
+    let small_file = fs::symlink_metadata(path)
+        .is_ok_and(|meta| meta.is_file() && meta.len() <= MAX_MANIFEST_BYTES);
+    if !small_file {
+        return false;
+    }
+    let Ok(text) = fs::read(path) else {
+        return false;
+    };
+    match serde_json::from_slice::<serde_json::Value>(&text) {
+        Ok(serde_json::Value::Object(map)) => {
+            map.get("version").is_some_and(serde_json::Value::is_string)
+                && map.keys().all(|k| MANIFEST_KEYS.contains(&k.as_str()))
+        }
+        _ => false,
+    }
 }
 
 /// What is at the target path.
@@ -38,7 +83,7 @@ enum Target {
 fn inspect(dir: &Path) -> Result<Target, Error> {
     let meta = match fs::symlink_metadata(dir) {
         Ok(meta) => meta,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Target::Missing),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Target::Missing),
         Err(e) => return Err(Error::io(dir, e)),
     };
     if !meta.is_dir() {
@@ -53,9 +98,10 @@ fn inspect(dir: &Path) -> Result<Target, Error> {
         let entry = entry.map_err(|e| Error::io(dir, e))?;
         let name = entry.file_name();
         let name = name.to_string_lossy();
-        if name == "manifest.json" {
+        let regular = entry.file_type().is_ok_and(|t| t.is_file());
+        if name == "manifest.json" && is_assembly_manifest(&entry.path()) {
             manifest = true;
-        } else if is_cli_lock(&name) {
+        } else if regular && is_cli_lock(&name) {
             locks.push(entry.path());
         } else {
             other = true;
@@ -90,26 +136,58 @@ fn absolute(dir: &Path) -> Result<PathBuf, Error> {
     std::path::absolute(dir).map_err(|e| Error::io(dir, e))
 }
 
-fn write_file(path: &Path, content: &[u8]) -> Result<(), Error> {
-    let mut file = fs::File::create(path).map_err(|e| Error::io(path, e))?;
-    file.write_all(content).map_err(|e| Error::io(path, e))?;
-    file.sync_all().map_err(|e| Error::io(path, e))
+/// The file-system steps of a write. [`Real`] performs them; the tests of this module make
+/// one of them fail, to show what each failure leaves behind.
+pub(crate) trait Steps {
+    /// Creates the new directory.
+    fn create_dir(&mut self, path: &Path) -> io::Result<()>;
+    /// Writes one file of the assembly and syncs it to disk.
+    fn write_file(&mut self, path: &Path, content: &[u8]) -> io::Result<()>;
+    /// Copies a CLI lock file into the new directory.
+    fn copy(&mut self, from: &Path, to: &Path) -> io::Result<()>;
+    /// Renames a directory.
+    fn rename(&mut self, from: &Path, to: &Path) -> io::Result<()>;
+    /// Removes a directory and what it holds.
+    fn remove_dir_all(&mut self, path: &Path) -> io::Result<()>;
+}
+
+/// The steps, done.
+pub(crate) struct Real;
+
+impl Steps for Real {
+    fn create_dir(&mut self, path: &Path) -> io::Result<()> {
+        fs::create_dir(path)
+    }
+
+    fn write_file(&mut self, path: &Path, content: &[u8]) -> io::Result<()> {
+        let mut file = fs::File::create(path)?;
+        file.write_all(content)?;
+        file.sync_all()
+    }
+
+    fn copy(&mut self, from: &Path, to: &Path) -> io::Result<()> {
+        fs::copy(from, to).map(drop)
+    }
+
+    fn rename(&mut self, from: &Path, to: &Path) -> io::Result<()> {
+        fs::rename(from, to)
+    }
+
+    fn remove_dir_all(&mut self, path: &Path) -> io::Result<()> {
+        fs::remove_dir_all(path)
+    }
 }
 
 /// Writes `files` (names relative to the directory) as the directory `dir`, atomically.
 pub(crate) fn write_assembly(dir: &Path, files: &BTreeMap<String, String>) -> Result<(), Error> {
-    write_with(dir, |staging| {
-        for (name, content) in files {
-            write_file(&staging.join(name), content.as_bytes())?;
-        }
-        Ok(())
-    })
+    write_assembly_with(dir, files, &mut Real)
 }
 
-/// Fills a new directory with `fill`, then swaps it in as `dir`.
-pub(crate) fn write_with(
+/// [`write_assembly`] with the given file-system steps.
+pub(crate) fn write_assembly_with(
     dir: &Path,
-    fill: impl FnOnce(&Path) -> Result<(), Error>,
+    files: &BTreeMap<String, String>,
+    steps: &mut impl Steps,
 ) -> Result<(), Error> {
     let target = absolute(dir)?;
     let locks = match inspect(&target)? {
@@ -120,44 +198,72 @@ pub(crate) fn write_with(
         fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
     }
     let staging = sibling(&target, "switchboard-new");
-    fs::create_dir(&staging).map_err(|e| Error::io(&staging, e))?;
-    let filled = fill(&staging).and_then(|()| {
-        for lock in locks.iter().flatten() {
-            if let Some(name) = lock.file_name() {
-                // A lock the CLI released meanwhile is simply gone: nothing to carry over.
-                match fs::copy(lock, staging.join(name)) {
-                    Ok(_) => {}
-                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-                    Err(e) => return Err(Error::io(lock, e)),
-                }
-            }
-        }
-        Ok(())
-    });
+    steps
+        .create_dir(&staging)
+        .map_err(|e| Error::io(&staging, e))?;
+    let filled = fill(steps, &staging, files, locks.as_deref().unwrap_or_default());
     if let Err(e) = filled {
-        let _ = fs::remove_dir_all(&staging);
+        let _ = steps.remove_dir_all(&staging);
         return Err(e);
     }
     if locks.is_none() {
-        return fs::rename(&staging, &target).map_err(|e| {
-            let _ = fs::remove_dir_all(&staging);
+        return steps.rename(&staging, &target).map_err(|e| {
+            let _ = steps.remove_dir_all(&staging);
             Error::io(&target, e)
         });
     }
     let old = sibling(&target, "switchboard-old");
-    if let Err(e) = fs::rename(&target, &old) {
-        let _ = fs::remove_dir_all(&staging);
+    if let Err(e) = steps.rename(&target, &old) {
+        let _ = steps.remove_dir_all(&staging);
         return Err(Error::io(&target, e));
     }
-    if let Err(e) = fs::rename(&staging, &target) {
+    if let Err(e) = steps.rename(&staging, &target) {
         // Put the previous assembly back; the error names the target either way.
-        let _ = fs::rename(&old, &target);
-        let _ = fs::remove_dir_all(&staging);
-        return Err(Error::io(&target, e));
+        let restored = steps.rename(&old, &target);
+        let _ = steps.remove_dir_all(&staging);
+        return Err(match restored {
+            Ok(()) => Error::io(&target, e),
+            Err(_) => Error::io(
+                &target,
+                io::Error::new(
+                    e.kind(),
+                    format!(
+                        "{e}; the previous assembly could not be put back and is kept at {}",
+                        old.display()
+                    ),
+                ),
+            ),
+        });
     }
     // The new assembly is in place; a previous one that cannot be removed is only clutter
     // beside it, under a hidden name, and must not fail the synthesis.
-    let _ = fs::remove_dir_all(&old);
+    let _ = steps.remove_dir_all(&old);
+    Ok(())
+}
+
+/// Writes the files and carries the CLI's locks into the new directory.
+fn fill(
+    steps: &mut impl Steps,
+    staging: &Path,
+    files: &BTreeMap<String, String>,
+    locks: &[PathBuf],
+) -> Result<(), Error> {
+    for (name, content) in files {
+        let path = staging.join(name);
+        steps
+            .write_file(&path, content.as_bytes())
+            .map_err(|e| Error::io(&path, e))?;
+    }
+    for lock in locks {
+        if let Some(name) = lock.file_name() {
+            // A lock the CLI released meanwhile is simply gone: nothing to carry over.
+            match steps.copy(lock, &staging.join(name)) {
+                Ok(()) => {}
+                Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+                Err(e) => return Err(Error::io(lock, e)),
+            }
+        }
+    }
     Ok(())
 }
 
@@ -173,9 +279,13 @@ mod tests {
         dir
     }
 
-    fn files(content: &str) -> BTreeMap<String, String> {
+    /// An assembly's files; `version` tells one from another.
+    fn files(version: &str) -> BTreeMap<String, String> {
         BTreeMap::from([
-            ("manifest.json".to_owned(), content.to_owned()),
+            (
+                "manifest.json".to_owned(),
+                format!(r#"{{"version": "{version}", "artifacts": {{}}}}"#),
+            ),
             ("S.template.json".to_owned(), "{}".to_owned()),
         ])
     }
@@ -189,33 +299,188 @@ mod tests {
         names
     }
 
+    /// Every file of `dir` with its bytes.
+    fn contents(dir: &Path) -> Vec<(String, Vec<u8>)> {
+        listing(dir)
+            .into_iter()
+            .map(|n| {
+                let bytes = fs::read(dir.join(&n)).expect("a file");
+                (n, bytes)
+            })
+            .collect()
+    }
+
+    /// Real steps, except that call number `nth` (from 1) of `step` fails, and with
+    /// `and_later` every later call of it too.
+    struct Failing {
+        step: &'static str,
+        nth: usize,
+        and_later: bool,
+        calls: BTreeMap<&'static str, usize>,
+    }
+
+    impl Failing {
+        fn new(step: &'static str, nth: usize) -> Failing {
+            Failing {
+                step,
+                nth,
+                and_later: false,
+                calls: BTreeMap::new(),
+            }
+        }
+
+        fn check(&mut self, step: &'static str) -> io::Result<()> {
+            let n = self.calls.entry(step).or_default();
+            *n += 1;
+            if step == self.step && (*n == self.nth || (self.and_later && *n > self.nth)) {
+                Err(io::Error::other(format!("injected failure of {step}")))
+            } else {
+                Ok(())
+            }
+        }
+    }
+
+    impl Steps for Failing {
+        fn create_dir(&mut self, path: &Path) -> io::Result<()> {
+            self.check("create_dir")?;
+            Real.create_dir(path)
+        }
+
+        fn write_file(&mut self, path: &Path, content: &[u8]) -> io::Result<()> {
+            self.check("write_file")?;
+            Real.write_file(path, content)
+        }
+
+        fn copy(&mut self, from: &Path, to: &Path) -> io::Result<()> {
+            self.check("copy")?;
+            Real.copy(from, to)
+        }
+
+        fn rename(&mut self, from: &Path, to: &Path) -> io::Result<()> {
+            self.check("rename")?;
+            Real.rename(from, to)
+        }
+
+        fn remove_dir_all(&mut self, path: &Path) -> io::Result<()> {
+            self.check("remove_dir_all")?;
+            Real.remove_dir_all(path)
+        }
+    }
+
     #[test]
     fn replaces_a_previous_assembly_and_leaves_nothing_beside_it() {
         let root = scratch("replace");
         let out = root.join("cdk.out");
         write_assembly(&out, &files("1")).expect("first");
         write_assembly(&out, &files("2")).expect("second");
-        assert_eq!(fs::read_to_string(out.join("manifest.json")).unwrap(), "2");
+        assert_eq!(contents(&out), contents_of(&files("2")));
         assert_eq!(listing(&root), ["cdk.out"]);
         let _ = fs::remove_dir_all(root);
     }
 
+    fn contents_of(files: &BTreeMap<String, String>) -> Vec<(String, Vec<u8>)> {
+        files
+            .iter()
+            .map(|(n, c)| (n.clone(), c.clone().into_bytes()))
+            .collect()
+    }
+
+    /// Each step of a replacement fails in turn: the previous assembly is intact, nothing is
+    /// left beside it, and the error names the path that failed.
     #[test]
-    fn a_failure_part_way_keeps_the_previous_assembly() {
+    fn a_failure_at_any_step_keeps_the_previous_assembly() {
         let root = scratch("fail");
         let out = root.join("cdk.out");
+        let staging_prefix = ".cdk.out.switchboard-new-";
+        // step, call, the file name the error must name (a prefix for generated names)
+        let cases: [(&str, usize, &str); 6] = [
+            ("create_dir", 1, staging_prefix),
+            ("write_file", 1, "S.template.json"),
+            ("write_file", 2, "manifest.json"),
+            ("copy", 1, "synth.lock"),
+            ("rename", 1, "cdk.out"),
+            ("rename", 2, "cdk.out"),
+        ];
+        for (step, nth, names) in cases {
+            let _ = fs::remove_dir_all(&root);
+            write_assembly(&out, &files("1")).expect("the previous assembly");
+            fs::write(out.join("synth.lock"), "4242").expect("a CLI lock");
+            let before = contents(&out);
+            let mut steps = Failing::new(step, nth);
+            let err = write_assembly_with(&out, &files("2"), &mut steps).unwrap_err();
+            let Error::Io { path, source } = &err else {
+                panic!("{step} {nth}: {err:?}")
+            };
+            assert!(
+                source.to_string().contains("injected failure"),
+                "{step} {nth}: {err}"
+            );
+            let named = path.file_name().expect("a name").to_string_lossy();
+            assert!(named.starts_with(names), "{step} {nth}: {err}");
+            assert!(err.to_string().contains(&path.display().to_string()));
+            assert_eq!(contents(&out), before, "{step} {nth}");
+            assert_eq!(listing(&root), ["cdk.out"], "{step} {nth}");
+        }
+        let _ = fs::remove_dir_all(root);
+    }
+
+    #[test]
+    fn a_first_synth_that_fails_creates_nothing() {
+        let root = scratch("fail-first");
+        let out = root.join("cdk.out");
+        for (step, nth) in [("create_dir", 1), ("write_file", 2), ("rename", 1)] {
+            let err =
+                write_assembly_with(&out, &files("1"), &mut Failing::new(step, nth)).unwrap_err();
+            assert!(matches!(err, Error::Io { .. }), "{step}: {err:?}");
+            assert!(listing(&root).is_empty(), "{step}: {:?}", listing(&root));
+        }
+        let _ = fs::remove_dir_all(root);
+    }
+
+    #[test]
+    fn when_the_previous_assembly_cannot_be_put_back_the_error_says_where_it_is() {
+        let root = scratch("double-fault");
+        let out = root.join("cdk.out");
         write_assembly(&out, &files("1")).expect("first");
-        let err = write_with(&out, |staging| {
-            write_file(&staging.join("manifest.json"), b"half")?;
-            Err(Error::io(
-                staging.join("S.template.json"),
-                std::io::Error::other("disk full"),
-            ))
-        })
-        .unwrap_err();
-        assert!(err.to_string().contains("S.template.json"), "{err}");
-        assert_eq!(fs::read_to_string(out.join("manifest.json")).unwrap(), "1");
-        assert_eq!(listing(&root), ["cdk.out"]);
+        let before = contents(&out);
+        // The second rename (new into place) fails, and so does the third (old back).
+        let mut steps = Failing {
+            and_later: true,
+            ..Failing::new("rename", 2)
+        };
+        let err = write_assembly_with(&out, &files("2"), &mut steps).unwrap_err();
+        let text = err.to_string();
+        assert!(text.starts_with(&out.display().to_string()), "{text}");
+        let kept = listing(&root);
+        assert_eq!(
+            kept.len(),
+            1,
+            "only the previous assembly is left: {kept:?}"
+        );
+        assert!(kept[0].starts_with(".cdk.out.switchboard-old-"), "{kept:?}");
+        let old = root.join(&kept[0]);
+        assert!(
+            text.contains(&format!("is kept at {}", old.display())),
+            "{text}"
+        );
+        assert_eq!(contents(&old), before);
+        let _ = fs::remove_dir_all(root);
+    }
+
+    #[test]
+    fn a_previous_assembly_that_cannot_be_removed_does_not_fail_the_write() {
+        let root = scratch("clutter");
+        let out = root.join("cdk.out");
+        write_assembly(&out, &files("1")).expect("first");
+        write_assembly_with(&out, &files("2"), &mut Failing::new("remove_dir_all", 1))
+            .expect("the new assembly is in place");
+        assert_eq!(contents(&out), contents_of(&files("2")));
+        let beside: Vec<String> = listing(&root)
+            .into_iter()
+            .filter(|n| n != "cdk.out")
+            .collect();
+        assert_eq!(beside.len(), 1);
+        assert!(beside[0].starts_with(".cdk.out.switchboard-old-"));
         let _ = fs::remove_dir_all(root);
     }
 
@@ -235,6 +500,44 @@ mod tests {
             write_assembly(&file, &files("1")),
             Err(Error::NotAnAssembly { .. })
         ));
+        let _ = fs::remove_dir_all(root);
+    }
+
+    #[test]
+    fn only_a_cloud_assembly_manifest_makes_a_previous_assembly() {
+        let root = scratch("manifest");
+        let dir = root.join("out");
+        fs::create_dir_all(&dir).unwrap();
+        fs::write(dir.join("other.txt"), "mine").unwrap();
+        for (manifest, assembly) in [
+            (r#"{"version": "55.0.0", "artifacts": {}}"#, true),
+            (r#"{"version": "36.0.0"}"#, true),
+            (
+                r#"{"version": "48.0.0", "minimumCliVersion": "2.1", "missing": [], "runtime": {}}"#,
+                true,
+            ),
+            (
+                r#"{"name": "app", "version": "1.0", "start_url": "/"}"#,
+                false,
+            ),
+            (r#"{"version": 1}"#, false),
+            (r#"{"artifacts": {}}"#, false),
+            ("[]", false),
+            ("", false),
+            ("{", false),
+        ] {
+            fs::write(dir.join("manifest.json"), manifest).unwrap();
+            assert_eq!(
+                is_assembly_manifest(&dir.join("manifest.json")),
+                assembly,
+                "{manifest}"
+            );
+            assert_eq!(
+                matches!(inspect(&dir), Ok(Target::Replaceable(_))),
+                assembly,
+                "{manifest}"
+            );
+        }
         let _ = fs::remove_dir_all(root);
     }
 
