@@ -4,8 +4,11 @@
 //!
 //! A profile of OLD and one of NEW are the same profile when, in this order: they have the
 //! same stack and logical ID; they have the same logical ID and no other profile on either side
-//! has it; they have the same `SecurityProfileName` (compared ignoring case, as Connect does) and
-//! no other unmatched profile on either side has it. Then, because a rename changes both the
+//! has it; they have the same `SecurityProfileName` (compared ignoring case, as Connect does)
+//! and instance, and no other unmatched profile on either side has both; they have the same
+//! name and no other unmatched profile on either side has it; they are identical, in the order
+//! read (the same profile given twice, as AWS CLI output of two files can). Then, because a
+//! rename changes both the
 //! name and (with switchboard's logical IDs, derived from the name) the logical ID, what is left
 //! in the same stack is paired by content: a profile of OLD and one of NEW whose permission sets
 //! share at least [`RENAME_SIMILARITY`] of their union, each the other's only best match, are
@@ -40,7 +43,7 @@ use switchboard_core::catalog::{self, Tier};
 use switchboard_core::rules::name::names_collide;
 use switchboard_core::seed_names::RESTRICTIVE;
 
-use crate::input::{Loaded, Profile};
+use crate::input::{Loaded, Origin, Profile};
 
 /// The version of the JSON report's schema.
 pub const SCHEMA: &str = "switchboard.diff/1";
@@ -284,6 +287,7 @@ pub fn match_profiles(old: &[Profile], new: &[Profile]) -> Vec<(usize, usize)> {
         (Some(x), Some(y)) => names_collide(x, y),
         _ => false,
     };
+    let by_name_and_instance = |a: &Profile, b: &Profile| by_name(a, b) && a.instance == b.instance;
     link(
         &mut pairs,
         &mut old_used,
@@ -292,7 +296,24 @@ pub fn match_profiles(old: &[Profile], new: &[Profile]) -> Vec<(usize, usize)> {
         false,
     );
     link(&mut pairs, &mut old_used, &mut new_used, &by_id, true);
+    link(
+        &mut pairs,
+        &mut old_used,
+        &mut new_used,
+        &by_name_and_instance,
+        true,
+    );
     link(&mut pairs, &mut old_used, &mut new_used, &by_name, true);
+    // Found by tests/properties.rs: the same profile given twice (a describe file and its
+    // permissions in two directories, say) was matched by nothing above, so a diff of an
+    // input with itself reported both as removed and added again.
+    link(
+        &mut pairs,
+        &mut old_used,
+        &mut new_used,
+        &same_but_file,
+        false,
+    );
     // A rename changes the name and, with switchboard's logical IDs (derived from the name),
     // the logical ID too: pair what is left by content.
     loop {
@@ -328,6 +349,44 @@ pub fn match_profiles(old: &[Profile], new: &[Profile]) -> Vec<(usize, usize)> {
     }
     pairs.sort_by_key(|&(_, j)| j);
     pairs
+}
+
+/// True when two profiles are the same in everything but the file they came from.
+fn same_but_file(a: &Profile, b: &Profile) -> bool {
+    // Destructured, so a field added to `Profile` is not forgotten here.
+    let Profile {
+        origin: Origin {
+            file: _,
+            stack,
+            logical_id,
+        },
+        name,
+        description,
+        permissions,
+        tags,
+        access_control_tags,
+        tag_restricted_resources,
+        hierarchy_restricted_resources,
+        hierarchy_group,
+        instance,
+        metadata,
+        other_properties,
+        unresolved,
+    } = a;
+    *stack == b.origin.stack
+        && *logical_id == b.origin.logical_id
+        && *name == b.name
+        && *description == b.description
+        && *permissions == b.permissions
+        && *tags == b.tags
+        && *access_control_tags == b.access_control_tags
+        && *tag_restricted_resources == b.tag_restricted_resources
+        && *hierarchy_restricted_resources == b.hierarchy_restricted_resources
+        && *hierarchy_group == b.hierarchy_group
+        && *instance == b.instance
+        && *metadata == b.metadata
+        && *other_properties == b.other_properties
+        && *unresolved == b.unresolved
 }
 
 /// How alike two profiles' permission sets must be (shared / all) to pair them as a rename.
@@ -695,7 +754,6 @@ pub fn diff(old: &Loaded, new: &Loaded) -> DiffReport {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::input::Origin;
 
     fn profile(id: &str, name: &str, permissions: &[&str]) -> Profile {
         Profile {
@@ -715,6 +773,25 @@ mod tests {
         let old = [profile("A", "Alpha", &[]), profile("B", "Beta", &[])];
         let new = [profile("X", "beta", &[]), profile("A", "Alpha2", &[])];
         assert_eq!(match_profiles(&old, &new), [(1, 0), (0, 1)]);
+    }
+
+    #[test]
+    fn profiles_given_twice_are_paired_in_order() {
+        // Found by tests/properties.rs: AWS CLI output of the same profile in two
+        // directories, diffed with itself.
+        let mut twice = profile("A", "Agent", &["BasicAgentAccess"]);
+        twice.origin.logical_id = None;
+        twice.origin.stack = None;
+        let old = [twice.clone(), twice.clone()];
+        assert_eq!(match_profiles(&old, &old), [(0, 0), (1, 1)]);
+        // The same name on two instances: paired by instance.
+        let (mut a, mut b) = (twice.clone(), twice.clone());
+        a.instance = Some("arn:aws:connect:us-east-1:1:instance/a".into());
+        b.instance = Some("arn:aws:connect:us-east-1:1:instance/b".into());
+        b.permissions.push("Users.View".into());
+        let (mut b2, a2) = (b.clone(), a.clone());
+        b2.permissions.push("Users.Edit".into());
+        assert_eq!(match_profiles(&[a, b], &[b2, a2]), [(1, 0), (0, 1)]);
     }
 
     #[test]

@@ -273,17 +273,11 @@ pub fn rust_string(text: &str) -> String {
     format!("{text:?}")
 }
 
-/// Text safe inside a `//` comment: one line, control characters escaped.
+/// Text safe inside a `//` comment: one line, control characters escaped, and so are the
+/// bidirectional-text overrides rustc refuses even in comments (`text_direction_codepoint_in_comment`,
+/// denied by default) and other invisible formatting characters.
 pub fn comment_text(text: &str) -> String {
-    text.chars()
-        .flat_map(|c| {
-            if c.is_control() {
-                c.escape_default().collect::<Vec<_>>()
-            } else {
-                vec![c]
-            }
-        })
-        .collect()
+    crate::input::json::printable(text)
 }
 
 /// `TEAM_LEAD` for `TeamLead`, `team lead` or `team-lead`.
@@ -835,5 +829,7 @@ mod tests {
         assert_eq!(permission_token("Users.Edit"), "Users.Edit");
         assert_eq!(permission_token("Foo.type"), "\"Foo.type\"");
         assert_eq!(comment_text("a\nb"), "a\\nb");
+        // Found by tests/properties.rs: a file name with U+202E made a comment rustc refuses.
+        assert_eq!(comment_text("\u{202e}gnp.exe é"), "\\u{202e}gnp.exe é");
     }
 }

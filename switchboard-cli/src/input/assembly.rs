@@ -48,7 +48,7 @@ pub fn from_value(manifest: &Value) -> Result<Vec<Artifact>, InputError> {
     let artifacts = json::object(artifacts, "artifacts")?;
     let mut out = Vec::new();
     for (id, artifact) in artifacts {
-        let path = format!("artifacts.{id}");
+        let path = format!("artifacts.{}", json::shown_key(id));
         let artifact = json::object(artifact, &path)?;
         let kind = match artifact.get("type") {
             Some(Value::String(kind)) => kind.as_str(),

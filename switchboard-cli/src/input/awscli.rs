@@ -193,8 +193,13 @@ pub fn pairing_stem(file: &str) -> String {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let mut stem = name.as_str();
-    if stem.len() > 5 && stem[stem.len() - 5..].eq_ignore_ascii_case(".json") {
-        stem = &stem[..stem.len() - 5];
+    // `get`: the last five bytes may start inside a character (`x€json`).
+    if let Some(base) = stem.len().checked_sub(5).filter(|n| *n > 0)
+        && stem
+            .get(base..)
+            .is_some_and(|ext| ext.eq_ignore_ascii_case(".json"))
+    {
+        stem = &stem[..base];
     }
     for word in ["describe", "permissions"] {
         for sep in ['.', '-', '_'] {
@@ -302,6 +307,11 @@ mod tests {
             pairing_stem("agent.json"),
             pairing_stem("admin.permissions.json")
         );
+        // Found by tests/properties.rs: a name whose last five bytes start inside a
+        // character panicked.
+        assert_eq!(pairing_stem("x€json"), "/x€json");
+        assert_eq!(pairing_stem("€.json"), pairing_stem("€.permissions.json"));
+        assert_eq!(pairing_stem(".json"), "/.json");
     }
 
     #[test]

@@ -61,6 +61,41 @@ fn looks_binary(bytes: &[u8]) -> bool {
             .any(|b| *b == 0 || (*b < 0x20 && !b" \t\r\n".contains(b)))
 }
 
+/// The longest key shown in a message's path; longer ones are cut. No logical ID, tag key or
+/// artifact id is longer (CloudFormation's limit for logical IDs is 255 characters).
+pub const MAX_KEY_SHOWN: usize = 255;
+
+/// Text as messages show it: characters a terminal or an editor would act on rather than show
+/// (control characters, bidirectional-text overrides, other invisible formatting characters)
+/// escaped as in a Rust string (`\n`, `\u{202e}`); quotes and backslashes kept.
+pub fn printable(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '"' | '\'' | '\\') {
+            out.push(c);
+        } else {
+            // After a first character, `escape_debug` escapes exactly what is not printable
+            // (a combining accent is printable there).
+            out.extend(['x', c].iter().collect::<String>().escape_debug().skip(1));
+        }
+    }
+    out
+}
+
+/// A key as a message's path shows it: [`printable`], and cut after [`MAX_KEY_SHOWN`]
+/// characters.
+pub fn shown_key(key: &str) -> String {
+    shorten(key, MAX_KEY_SHOWN)
+}
+
+/// [`printable`] text of at most `max` characters of the original, `…` marking a cut.
+pub fn shorten(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((cut, _)) => printable(&text[..cut]) + "…",
+        None => printable(text),
+    }
+}
+
 /// How a value's kind is named in messages: "a string", "an array", ...
 pub fn kind(value: &Value) -> &'static str {
     match value {
@@ -206,7 +241,10 @@ impl TextReader {
         match value {
             Value::Object(map) => map
                 .iter()
-                .map(|(k, v)| Ok((k.clone(), self.text(v, &format!("{path}.{k}"), true)?)))
+                .map(|(k, v)| {
+                    let at = format!("{path}.{}", shown_key(k));
+                    Ok((k.clone(), self.text(v, &at, true)?))
+                })
                 .collect(),
             Value::Null => Ok(Vec::new()),
             other => Err(expected(path, "an object of tag keys and values", other)),
@@ -240,6 +278,17 @@ mod tests {
                 .starts_with("not valid JSON")
         );
         assert!(parse(b"\xEF\xBB\xBF{}").is_ok());
+    }
+
+    #[test]
+    fn keys_in_messages_are_printable_and_short() {
+        assert_eq!(
+            printable("a\u{1b}[2J\n\u{202e}é\"\\"),
+            "a\\u{1b}[2J\\n\\u{202e}é\"\\"
+        );
+        assert_eq!(shown_key(&"k".repeat(300)), "k".repeat(MAX_KEY_SHOWN) + "…");
+        assert_eq!(shown_key("Agent"), "Agent");
+        assert_eq!(shorten("日本語", 2), "日本…");
     }
 
     #[test]

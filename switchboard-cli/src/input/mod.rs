@@ -172,9 +172,9 @@ fn classify(value: &Value, file: &str) -> Result<Document, InputError> {
             InputError::usage("the template has no `Resources`: CloudFormation requires them"),
         ),
         Value::Object(map) => {
-            let mut keys: Vec<&str> = map.keys().map(String::as_str).take(8).collect();
+            let mut keys: Vec<String> = map.keys().take(8).map(|k| json::shorten(k, 40)).collect();
             if map.len() > keys.len() {
-                keys.push("...");
+                keys.push("...".to_owned());
             }
             Err(InputError::usage(format!(
                 "not a CloudFormation template, a cloud assembly manifest or AWS CLI \
@@ -249,8 +249,7 @@ pub struct Loaded {
 /// Reads every path: cloud assembly directories (or their `manifest.json`), templates and AWS
 /// CLI output.
 pub fn load(paths: &[PathBuf]) -> Result<Loaded, InputError> {
-    let mut loaded = Loaded::default();
-    let mut cli_entries: Vec<(String, awscli::Entry)> = Vec::new();
+    let mut loader = Loader::default();
     for path in paths {
         let shown = path.display().to_string();
         let meta = fs::metadata(path).map_err(|e| InputError::in_file(&shown, io_reason(&e)))?;
@@ -263,15 +262,11 @@ pub fn load(paths: &[PathBuf]) -> Result<Loaded, InputError> {
                      (such as cdk.out) or template files",
                 ));
             }
-            load_assembly(path, &mut loaded, 0)?;
+            load_assembly(path, &mut loader.loaded, 0)?;
             continue;
         }
         let bytes = read_file(path)?;
         match parse_document(&bytes, &shown).map_err(|e| e.with_file(&shown))? {
-            Document::Template(profiles) => {
-                loaded.files.push(shown);
-                loaded.profiles.extend(profiles);
-            }
             Document::Manifest(_) => {
                 let dir = path.parent().unwrap_or_else(|| Path::new("."));
                 let dir = if dir.as_os_str().is_empty() {
@@ -279,16 +274,67 @@ pub fn load(paths: &[PathBuf]) -> Result<Loaded, InputError> {
                 } else {
                     dir
                 };
-                load_assembly(dir, &mut loaded, 0)?;
+                load_assembly(dir, &mut loader.loaded, 0)?;
             }
-            Document::AwsCli(entries) => {
-                loaded.files.push(shown.clone());
-                cli_entries.extend(entries.into_iter().map(|e| (shown.clone(), e)));
-            }
+            document => loader.add(shown, document),
         }
     }
-    loaded.profiles.extend(awscli::pair(cli_entries)?);
-    Ok(loaded)
+    loader.finish()
+}
+
+/// Reads documents already in memory, each with the file name it stands for, exactly as
+/// [`load`] reads files: templates and AWS CLI output, describe and permission documents paired
+/// by those names. Nothing touches the file system, so a cloud assembly's `manifest.json`,
+/// whose templates are files beside it, is refused. The property tests and the fuzz targets
+/// (`switchboard-cli/fuzz`) drive the import, diff and audit paths through this function.
+pub fn load_documents<'a>(
+    documents: impl IntoIterator<Item = (&'a str, &'a [u8])>,
+) -> Result<Loaded, InputError> {
+    let mut loader = Loader::default();
+    for (file, bytes) in documents {
+        match parse_document(bytes, file).map_err(|e| e.with_file(file))? {
+            Document::Manifest(_) => {
+                return Err(InputError::in_file(
+                    file,
+                    "is a cloud assembly manifest; its templates are files beside it: give \
+                     its directory",
+                ));
+            }
+            document => loader.add(file.to_owned(), document),
+        }
+    }
+    loader.finish()
+}
+
+/// What [`load`] and [`load_documents`] gather: templates' profiles as they come, AWS CLI
+/// entries until they are paired at the end.
+#[derive(Default)]
+struct Loader {
+    loaded: Loaded,
+    cli_entries: Vec<(String, awscli::Entry)>,
+}
+
+impl Loader {
+    fn add(&mut self, shown: String, document: Document) {
+        match document {
+            Document::Template(profiles) => {
+                self.loaded.files.push(shown);
+                self.loaded.profiles.extend(profiles);
+            }
+            Document::AwsCli(entries) => {
+                self.loaded.files.push(shown.clone());
+                self.cli_entries
+                    .extend(entries.into_iter().map(|e| (shown.clone(), e)));
+            }
+            // The caller follows a manifest to its templates.
+            Document::Manifest(_) => {}
+        }
+    }
+
+    fn finish(mut self) -> Result<Loaded, InputError> {
+        self.loaded.profiles.extend(awscli::pair(self.cli_entries)?);
+        Ok(self.loaded)
+    }
 }
 
 fn load_assembly(dir: &Path, loaded: &mut Loaded, depth: usize) -> Result<(), InputError> {

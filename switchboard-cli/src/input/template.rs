@@ -54,7 +54,7 @@ pub fn from_value(template: &Value, file: &str) -> Result<Vec<Profile>, InputErr
     let resources = json::object(resources, "Resources")?;
     let mut profiles = Vec::new();
     for (logical_id, resource) in resources {
-        let path = format!("Resources.{logical_id}");
+        let path = format!("Resources.{}", json::shown_key(logical_id));
         let resource = json::object(resource, &path)?;
         let Some(kind) = resource.get("Type") else {
             return Err(InputError::usage(format!(
