@@ -1691,3 +1691,54 @@ fn cfn_lint_reads_every_character_synth_writes() {
         show(&output)
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// Known gap (switchboard-core): text that CloudFormation and cfn-lint read as syntax
+// ---------------------------------------------------------------------------------------------
+
+/// Free text the builder accepts but CloudFormation and cfn-lint read as template syntax:
+///
+/// - `{{resolve:...}}` is a dynamic reference: CloudFormation replaces it at deploy time in
+///   any resource property (the deployed description or tag value becomes an SSM parameter's
+///   value, or the deployment fails); cfn-lint reports a malformed one (E1050) and an
+///   `ssm-secure` one in a tag (E1027).
+/// - `${AWS::Region}`, `${InstanceArn}` or `${<a logical ID>}` outside `Fn::Sub` is cfn-lint's
+///   E1029, in properties and in `Metadata` alike (so a sensitive reason triggers it too).
+///
+/// The rules are switchboard-core's (description, tags, sensitive reason, unchecked names);
+/// this test shows the gap until they refuse such text: run it with
+/// `cargo test -p switchboard-tests --test robust_schema -- --ignored`.
+#[test]
+#[ignore = "switchboard-core accepts this text today (reported); the test shows the gap"]
+fn text_that_cloudformation_reads_as_syntax_is_refused() {
+    let texts = [
+        "{{resolve:ssm:/team/description}}",
+        "{{resolve:bogus}}",
+        "{{resolve:ssm-secure:/secret:1}}",
+        "Costs are booked in ${AWS::Region}",
+        "Scoped to ${InstanceArn}",
+    ];
+    let mut accepted = Vec::new();
+    for text in texts {
+        let cases = [
+            ("description", base().description(text)),
+            ("tag value", base().tag("Note", text)),
+            (
+                "access-control tag value",
+                base().restrict_tags([("Note", text)], Vec::<String>::new()),
+            ),
+            ("sensitive reason", base().sensitive(text)),
+            ("unchecked permission", base().unchecked_permission(text)),
+            (
+                "unchecked resource type",
+                base().restrict_tags_on_unchecked(text),
+            ),
+        ];
+        for (field, builder) in cases {
+            if builder.build().is_ok() {
+                accepted.push(format!("{field}: {text:?}"));
+            }
+        }
+    }
+    assert!(accepted.is_empty(), "accepted:\n{}", accepted.join("\n"));
+}
