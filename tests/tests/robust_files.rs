@@ -229,11 +229,12 @@ fn a_manifest_that_is_not_a_cloud_assembly_protects_the_directory() {
         );
         assert!(site.join("index.html").is_file(), "{manifest:?}");
     }
-    fs::write(
-        site.join("manifest.json"),
-        &before[1].1.clone().expect("bytes"),
-    )
-    .expect("back");
+    let original = before
+        .iter()
+        .find(|(name, _)| name == "manifest.json")
+        .and_then(|(_, bytes)| bytes.clone())
+        .expect("the web app's manifest");
+    fs::write(site.join("manifest.json"), original).expect("back");
     assert_eq!(snapshot(&site), before);
 
     // A manifest.json that is a directory is no manifest either.
