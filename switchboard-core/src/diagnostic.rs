@@ -55,6 +55,8 @@ pub enum Rule {
     DuplicateProfileName,
     /// A description longer than 250 characters.
     DescriptionLength,
+    /// Free text holding `{{resolve:` or `${`, which CloudFormation would read as syntax.
+    CloudFormationSyntaxInText,
     /// More than 50 tags.
     TooManyTags,
     /// More than 4 access-control tags.

@@ -51,11 +51,20 @@ impl<L> PermissionItem<L> {
 pub enum PresetUse<L> {
     /// A built-in preset by name (`Supervisor`).
     Builtin(Located<String, L>),
-    /// A preset defined with `preset!` (or at run time), with its permissions already expanded.
+    /// A preset defined with `preset!`, with its permissions already expanded and checked by
+    /// that macro (they may include `unchecked` names, which are not checked again).
     Custom {
         /// The preset's name, for messages.
         name: Located<String, L>,
         /// Its final permissions.
+        permissions: Vec<String>,
+    },
+    /// A preset made at run time (`Preset::custom`): its names are API names, checked like the
+    /// `permissions` field.
+    Runtime {
+        /// The preset's name, for messages.
+        name: Located<String, L>,
+        /// Its permissions, as given.
         permissions: Vec<String>,
     },
 }
@@ -64,7 +73,9 @@ impl<L> PresetUse<L> {
     /// The preset's name and where it was written.
     pub fn name(&self) -> &Located<String, L> {
         match self {
-            PresetUse::Builtin(name) | PresetUse::Custom { name, .. } => name,
+            PresetUse::Builtin(name)
+            | PresetUse::Custom { name, .. }
+            | PresetUse::Runtime { name, .. } => name,
         }
     }
 }

@@ -107,12 +107,18 @@ impl SecurityProfileBuilder {
             preset.name().to_owned(),
             at("preset", self.spec.presets.len()),
         );
+        let permissions = || preset.permissions().map(str::to_owned).collect();
         self.spec.presets.push(if preset.is_builtin() {
             PresetUse::Builtin(name)
-        } else {
+        } else if preset.is_checked_by_macro() {
             PresetUse::Custom {
                 name,
-                permissions: preset.permissions().map(str::to_owned).collect(),
+                permissions: permissions(),
+            }
+        } else {
+            PresetUse::Runtime {
+                name,
+                permissions: permissions(),
             }
         });
         self

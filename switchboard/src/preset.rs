@@ -46,7 +46,8 @@ impl Preset {
     }
 
     /// A preset of API names known only at run time (the seed's `SecurityProfilePresets.Custom`).
-    /// Names are checked when a profile that uses the preset is built.
+    /// Names are checked, like the builder's `permission`, when a profile that uses the preset
+    /// is built; a name newer than the catalog belongs in the builder's `unchecked_permission`.
     pub fn custom<I, S>(name: impl Into<String>, permissions: I) -> Self
     where
         I: IntoIterator<Item = S>,
@@ -76,6 +77,11 @@ impl Preset {
     /// The preset's name.
     pub fn name(&self) -> &str {
         &self.name
+    }
+
+    /// True when the macro that defined the preset (`preset!`) already checked its names.
+    pub(crate) fn is_checked_by_macro(&self) -> bool {
+        matches!(self.contents, Contents::Static(_))
     }
 
     /// True for the six built-in presets.

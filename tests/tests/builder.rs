@@ -217,6 +217,30 @@ fn error_cases() -> Vec<Case> {
             &["251 characters long", "shorten it by 1 character"],
         ),
         case(
+            Rule::CloudFormationSyntaxInText,
+            b("P").description("Costs are booked in ${AWS::Region}"),
+            field("description"),
+            &["contains `${`", "E1029"],
+        ),
+        case(
+            Rule::CloudFormationSyntaxInText,
+            b("P").tag("Owner", "{{resolve:ssm:/team/owner}}"),
+            item("tags", 0),
+            &["contains `{{resolve:`", "dynamic references"],
+        ),
+        case(
+            Rule::UnknownPermission,
+            b("P").preset(switchboard::Preset::custom(
+                "Mine",
+                ["BasicAgentAccess", "Users.Edti"],
+            )),
+            item("preset", 1),
+            &[
+                "unknown permission `Users.Edti`",
+                "did you mean `Users.Edit`?",
+            ],
+        ),
+        case(
             Rule::TooManyTags,
             many_tags,
             item("tags", 50),

@@ -1705,11 +1705,9 @@ fn cfn_lint_reads_every_character_synth_writes() {
 /// - `${AWS::Region}`, `${InstanceArn}` or `${<a logical ID>}` outside `Fn::Sub` is cfn-lint's
 ///   E1029, in properties and in `Metadata` alike (so a sensitive reason triggers it too).
 ///
-/// The rules are switchboard-core's (description, tags, sensitive reason, unchecked names);
-/// this test shows the gap until they refuse such text: run it with
-/// `cargo test -p switchboard-tests --test robust_schema -- --ignored`.
+/// The rule is switchboard-core's `CloudFormationSyntaxInText` (`rules/text.rs`), over the
+/// description, tag values, the sensitive reason and unchecked names.
 #[test]
-#[ignore = "switchboard-core accepts this text today (reported); the test shows the gap"]
 fn text_that_cloudformation_reads_as_syntax_is_refused() {
     let texts = [
         "{{resolve:ssm:/team/description}}",

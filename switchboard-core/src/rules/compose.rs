@@ -7,7 +7,7 @@ use crate::catalog;
 use crate::diagnostic::{Diagnostic, Rule};
 use crate::groups;
 use crate::presets;
-use crate::spec::{Located, PresetUse, ProfileSpec};
+use crate::spec::{Located, PermissionItem, PresetUse, ProfileSpec};
 use crate::suggest;
 
 use super::permissions::{self, Use};
@@ -66,6 +66,13 @@ fn add<L: Clone>(set: &mut BTreeMap<String, Vec<Origin<L>>>, name: String, sourc
 fn resolve_preset<L: Clone>(preset: &PresetUse<L>, out: &mut Vec<Diagnostic<L>>) -> Vec<String> {
     match preset {
         PresetUse::Custom { permissions, .. } => permissions.clone(),
+        PresetUse::Runtime { name, permissions } => permissions
+            .iter()
+            .flat_map(|p| {
+                let item = PermissionItem::Api(Located::new(p.clone(), name.at.clone()));
+                permissions::resolve(&item, Use::Grant, out)
+            })
+            .collect(),
         PresetUse::Builtin(name) => match presets::preset(&name.value) {
             Some(def) => def.permissions.iter().map(|p| (*p).to_owned()).collect(),
             None => {

@@ -13,6 +13,7 @@ pub mod permissions;
 pub mod restrictions;
 pub mod sensitive;
 pub mod tags;
+pub mod text;
 
 use crate::diagnostic::{Diagnostic, Rule};
 use crate::spec::ProfileSpec;
@@ -96,6 +97,7 @@ pub fn validate<L: Clone>(spec: &ProfileSpec<L>, whole: &L) -> Validated<L> {
     if let Some(description) = &spec.description {
         description::check(description, &mut out);
     }
+    text::check_spec(spec, &mut out);
     let composition = compose::compose(spec, &mut out);
     limit::check(spec, &composition, whole, &mut out);
     sensitive::check(&composition, spec.sensitive.as_ref(), &mut out);
@@ -146,6 +148,7 @@ pub fn validate<L: Clone>(spec: &ProfileSpec<L>, whole: &L) -> Validated<L> {
 /// preset needs no `sensitive` reason (the profiles that use it do).
 pub fn validate_preset<L: Clone>(spec: &ProfileSpec<L>, whole: &L) -> Validated<L> {
     let mut out = Vec::new();
+    text::check_spec(spec, &mut out);
     let composition = compose::compose(spec, &mut out);
     limit::check(spec, &composition, whole, &mut out);
     media::check(&composition, &mut out);
