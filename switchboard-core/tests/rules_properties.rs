@@ -191,8 +191,17 @@ fn assert_schema_valid(p: &ResolvedProfile) {
     }
 }
 
+/// 512 cases by default; `PROPTEST_CASES` sets another count (an explicit `with_cases` would
+/// override the variable).
+fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(512)
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(512))]
+    #![proptest_config(ProptestConfig::with_cases(cases()))]
 
     #[test]
     fn validate_never_panics_and_accepts_only_schema_valid_profiles(spec in spec()) {
