@@ -409,14 +409,15 @@ fn tag() -> BoxedStrategy<(String, String)> {
     (tag_key(), text(256)).boxed()
 }
 
-/// Keys made unique (a repeated key is renamed) and never `aws:`-prefixed.
+/// Keys made unique (a repeated key is renamed) and never `aws:`-prefixed, in any letter case
+/// (AWS reserves every case; the rule `TagKey` refuses them).
 fn unique_keys(tags: Vec<(String, String)>) -> Vec<(String, String)> {
     let mut seen = BTreeSet::new();
     tags.into_iter()
         .enumerate()
         .map(|(i, (mut key, value))| {
-            if key.starts_with("aws:") {
-                key.replace_range(..1, "A");
+            if key.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("aws:")) {
+                key.replace_range(..1, "B");
             }
             let mut n = 0;
             while !seen.insert(key.clone()) {

@@ -37,6 +37,13 @@ fn key_char_allowed(c: char) -> bool {
     c.is_ascii_alphabetic() || ('+'..='=').contains(&c) || matches!(c, '.' | '_' | ':' | '/')
 }
 
+/// True for keys starting with `aws:` in any letter case. The CloudFormation schema's pattern
+/// only refuses the lower-case prefix, but AWS's tagging rules reserve every combination of
+/// upper- and lower-case letters, so `AWS:x` would pass cfn-lint and fail at deploy time.
+fn reserved_prefix(key: &str) -> bool {
+    key.get(..4).is_some_and(|prefix| prefix.eq_ignore_ascii_case("aws:"))
+}
+
 /// Checks one list of tags.
 pub fn check<L: Clone>(
     list: TagList,
@@ -82,13 +89,13 @@ pub fn check<L: Clone>(
                 )
                 .help("use a key of 1 to 128 characters"),
             );
-        } else if key.starts_with("aws:") {
+        } else if reserved_prefix(key) {
             out.push(
                 Diagnostic::error(
                     Rule::TagKey,
                     tag.key.at.clone(),
                     format!(
-                        "{} key {key:?} starts with `aws:`, which AWS reserves",
+                        "{} key {key:?} starts with `aws:`, which AWS reserves in any letter case",
                         list.what()
                     ),
                 )

@@ -13,6 +13,7 @@ security_profile! {
         preset: Agent,
         tags: {
             "aws:createdBy": "me",
+            "AWS:Team": "blue",
             "Cost Center": "42",
             "Team#": "blue",
             "": "empty key",
