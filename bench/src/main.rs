@@ -191,6 +191,25 @@ fn load() -> Value {
     json!({ "loadavg": parts, "rustc_processes": rustc })
 }
 
+/// The 1-minute load averages seen at the start of every repetition.
+static LOAD_SAMPLES: std::sync::Mutex<Vec<f64>> = std::sync::Mutex::new(Vec::new());
+
+fn sample_load() {
+    if let Some(l) = load()["loadavg"][0].as_f64() {
+        LOAD_SAMPLES.lock().expect("not poisoned").push(l);
+    }
+}
+
+/// The load samples taken since the last call, summarized.
+fn load_during() -> Value {
+    let samples = std::mem::take(&mut *LOAD_SAMPLES.lock().expect("not poisoned"));
+    if samples.is_empty() {
+        Value::Null
+    } else {
+        json!(Summary::of(&samples))
+    }
+}
+
 fn machine() -> Value {
     let cpuinfo = fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
     let model = cpuinfo
@@ -465,6 +484,7 @@ fn compile(o: &Options) -> Result<()> {
     let mut wall: BTreeMap<String, Vec<f64>> = BTreeMap::new();
     let mut rustc: BTreeMap<String, Vec<f64>> = BTreeMap::new();
     for rep in 0..o.reps {
+        sample_load();
         for k in 0..packages.len() {
             let package = &packages[(k + rep) % packages.len()];
             let (r, rustc_ms) = clean_build(&ws, package)?;
@@ -538,6 +558,7 @@ fn compile(o: &Options) -> Result<()> {
     let mut reported = (0, 0);
     let mut sample = String::new();
     for rep in 0..o.reps {
+        sample_load();
         let order = if rep % 2 == 0 {
             [&typos, &fixed]
         } else {
@@ -608,6 +629,7 @@ fn compile(o: &Options) -> Result<()> {
         "machine": machine(),
         "load_before": load_before,
         "load_after": load(),
+        "load_during": load_during(),
         "reps": o.reps,
         "cold_reps": cold_reps,
         "profiles_per_invocation": render::PROFILES_PER_INVOCATION,
@@ -1018,6 +1040,7 @@ fn process(o: &Options) -> Result<()> {
         let mut wall: BTreeMap<&str, Vec<f64>> = BTreeMap::new();
         let mut rss: BTreeMap<&str, Vec<f64>> = BTreeMap::new();
         for rep in 0..o.reps {
+            sample_load();
             for k in 0..tools.len() {
                 let t = &tools[(k + rep) % tools.len()];
                 let dir = out(t.key);
@@ -1073,6 +1096,7 @@ fn process(o: &Options) -> Result<()> {
         "machine": machine(),
         "load_before": load_before,
         "load_after": load(),
+        "load_during": load_during(),
         "reps": o.reps,
         "profiles_per_stack": job::PROFILES_PER_STACK,
         "permissions_per_profile": job::PERMISSIONS_PER_PROFILE,
@@ -1207,8 +1231,9 @@ fn render_tables(
     for (label, v) in [("compile", compile), ("process", process)] {
         if let Some(v) = v {
             out.push_str(&format!(
-                "Load while measuring ({label}): 1-min load average {} before, {} after; other rustc processes {} before, {} after; {} repetitions, median (min–max).\n\n",
+                "Load while measuring ({label}): 1-min load average {} before, {} after, {} at the start of each repetition (median, min–max); rustc processes {} before, {} after; {} repetitions, results are median (min–max).\n\n",
                 v["load_before"]["loadavg"][0], v["load_after"]["loadavg"][0],
+                if v["load_during"].is_null() { "—".to_owned() } else { show(&v["load_during"], 2) },
                 v["load_before"]["rustc_processes"], v["load_after"]["rustc_processes"],
                 v["reps"],
             ));
