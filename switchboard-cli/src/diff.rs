@@ -315,25 +315,40 @@ pub fn match_profiles(old: &[Profile], new: &[Profile]) -> Vec<(usize, usize)> {
         false,
     );
     // A rename changes the name and, with switchboard's logical IDs (derived from the name),
-    // the logical ID too: pair what is left by content.
+    // the logical ID too: pair what is left by content. The similarities of the pairs left are
+    // computed once, and only those over the threshold kept: recomputing them in every round
+    // made a diff of 200 renamed profiles take half a minute, and of 500 many minutes.
+    let old_sets: Vec<BTreeSet<&str>> = old.iter().map(permission_set).collect();
+    let new_sets: Vec<BTreeSet<&str>> = new.iter().map(permission_set).collect();
+    let mut by_old: Vec<Vec<(usize, f64)>> = vec![Vec::new(); old.len()];
+    let mut by_new: Vec<Vec<(usize, f64)>> = vec![Vec::new(); new.len()];
+    for i in (0..old.len()).filter(|&i| !old_used[i]) {
+        for j in (0..new.len()).filter(|&j| !new_used[j]) {
+            if old[i].origin.stack != new[j].origin.stack {
+                continue;
+            }
+            let score = set_similarity(&old_sets[i], &new_sets[j]);
+            if score >= RENAME_SIMILARITY {
+                by_old[i].push((j, score));
+                by_new[j].push((i, score));
+            }
+        }
+    }
     loop {
         let mut best: Option<(usize, usize, f64)> = None;
         for i in (0..old.len()).filter(|&i| !old_used[i]) {
-            let scores: Vec<(usize, f64)> = (0..new.len())
-                .filter(|&j| !new_used[j] && old[i].origin.stack == new[j].origin.stack)
-                .map(|j| (j, similarity(&old[i], &new[j])))
-                .filter(|(_, s)| *s >= RENAME_SIMILARITY)
+            let scores: Vec<(usize, f64)> = by_old[i]
+                .iter()
+                .copied()
+                .filter(|&(j, _)| !new_used[j])
                 .collect();
             let Some(&(j, score)) = scores.iter().max_by(|a, b| a.1.total_cmp(&b.1)) else {
                 continue;
             };
             let tied = scores.iter().filter(|(_, s)| *s == score).count() > 1;
-            let rival = (0..old.len()).any(|k| {
-                k != i
-                    && !old_used[k]
-                    && old[k].origin.stack == new[j].origin.stack
-                    && similarity(&old[k], &new[j]) >= score
-            });
+            let rival = by_new[j]
+                .iter()
+                .any(|&(k, s)| k != i && !old_used[k] && s >= score);
             if !tied && !rival && best.is_none_or(|(_, _, b)| score > b) {
                 best = Some((i, j, score));
             }
@@ -394,13 +409,20 @@ pub const RENAME_SIMILARITY: f64 = 0.8;
 
 /// Shared permissions over all permissions of the two profiles (1 for two empty sets).
 pub fn similarity(a: &Profile, b: &Profile) -> f64 {
-    let a: BTreeSet<&String> = a.permissions.iter().collect();
-    let b: BTreeSet<&String> = b.permissions.iter().collect();
-    let union = a.union(&b).count();
+    set_similarity(&permission_set(a), &permission_set(b))
+}
+
+fn permission_set(p: &Profile) -> BTreeSet<&str> {
+    p.permissions.iter().map(String::as_str).collect()
+}
+
+fn set_similarity(a: &BTreeSet<&str>, b: &BTreeSet<&str>) -> f64 {
+    let shared = a.intersection(b).count();
+    let union = a.len() + b.len() - shared;
     if union == 0 {
         return 1.0;
     }
-    a.intersection(&b).count() as f64 / union as f64
+    shared as f64 / union as f64
 }
 
 fn tags_text(tags: &[(String, String)]) -> String {

@@ -709,6 +709,10 @@ proptest! {
         let bytes = serde_json::to_vec(&value).unwrap();
         check(robustness::paths(&[("input.json", &bytes)], None))?;
     }
+}
+
+proptest! {
+    #![proptest_config(config(600))]
 
     /// Real inputs with nodes replaced, removed, duplicated, retyped, renamed, swapped and
     /// nested deep: each goes through every path, and is diffed against the original both
@@ -746,6 +750,10 @@ proptest! {
         }
         check(robustness::paths(&borrowed(&documents), BASELINES[i].as_ref()))?;
     }
+}
+
+proptest! {
+    #![proptest_config(config(300))]
 
     /// AWS CLI describe and permissions documents under any file names (names decide how
     /// they pair), one of them mutated.
@@ -925,4 +933,43 @@ fn the_command_pairs_files_with_any_name() {
     common::assert_no_panic(&r);
     assert_eq!(r.code, 0, "{r:#?}");
     assert_eq!(r.stdout.matches("== InboundAgent ==").count(), 2, "{r:#?}");
+}
+
+/// Renamed profiles are paired by content; the similarities were recomputed in every round,
+/// so a diff of 200 renamed profiles took half a minute in a release build, and of 500 many
+/// minutes. Now they are computed once.
+#[test]
+fn a_diff_of_hundreds_of_renamed_profiles_is_quick() {
+    let catalog: Vec<&str> = switchboard_core::catalog::PERMISSIONS
+        .iter()
+        .map(|p| p.api)
+        .collect();
+    let n = 300.min(catalog.len() - 12);
+    let side = |prefix: &str| -> Vec<u8> {
+        let profiles: Vec<Value> = (0..n)
+            .map(|i| {
+                json!({"SecurityProfile": {"SecurityProfileName": format!("{prefix}{i}")},
+                       "Permissions": &catalog[i..i + 12]})
+            })
+            .collect();
+        serde_json::to_vec(&profiles).unwrap()
+    };
+    let (old, new) = (side("Old"), side("New"));
+    let old = switchboard_cli::input::load_documents([("old.json", old.as_slice())]).unwrap();
+    let new = switchboard_cli::input::load_documents([("new.json", new.as_slice())]).unwrap();
+    let start = std::time::Instant::now();
+    let report = switchboard_cli::diff::diff(&old, &new);
+    let took = start.elapsed();
+    assert_eq!(
+        report.changed.len(),
+        n,
+        "every profile is paired as renamed"
+    );
+    assert!(
+        report
+            .changed
+            .iter()
+            .all(|c| c.old.name[3..] == c.profile.name[3..])
+    );
+    assert!(took.as_secs() < 10, "took {took:?}");
 }
