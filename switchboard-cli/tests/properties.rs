@@ -937,9 +937,10 @@ fn the_command_pairs_files_with_any_name() {
 
 /// Renamed profiles are paired by content; the similarities were recomputed in every round,
 /// so a diff of 200 renamed profiles took half a minute in a release build, and of 500 many
-/// minutes. Now they are computed once.
+/// minutes. Now they are computed once. Tests assert no timings: a regression shows as this
+/// test taking minutes; `bench/` measures speed.
 #[test]
-fn a_diff_of_hundreds_of_renamed_profiles_is_quick() {
+fn a_diff_of_hundreds_of_renamed_profiles_pairs_every_one() {
     let catalog: Vec<&str> = switchboard_core::catalog::PERMISSIONS
         .iter()
         .map(|p| p.api)
@@ -957,9 +958,7 @@ fn a_diff_of_hundreds_of_renamed_profiles_is_quick() {
     let (old, new) = (side("Old"), side("New"));
     let old = switchboard_cli::input::load_documents([("old.json", old.as_slice())]).unwrap();
     let new = switchboard_cli::input::load_documents([("new.json", new.as_slice())]).unwrap();
-    let start = std::time::Instant::now();
     let report = switchboard_cli::diff::diff(&old, &new);
-    let took = start.elapsed();
     assert_eq!(
         report.changed.len(),
         n,
@@ -971,5 +970,4 @@ fn a_diff_of_hundreds_of_renamed_profiles_is_quick() {
             .iter()
             .all(|c| c.old.name[3..] == c.profile.name[3..])
     );
-    assert!(took.as_secs() < 10, "took {took:?}");
 }

@@ -11,10 +11,24 @@ pub enum Severity {
     Error,
 }
 
-/// Every rule a security profile is checked against. The name of each variant is the name of
-/// the rule in messages, in the documentation and in the tests.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Rule {
+/// Declares [`Rule`] and [`Rule::ALL`] from one list, so the list cannot miss a rule.
+macro_rules! rules {
+    ($($(#[$doc:meta])* $rule:ident,)*) => {
+        /// Every rule a security profile is checked against. The name of each variant is the
+        /// name of the rule in messages, in the documentation and in the tests.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum Rule {
+            $($(#[$doc])* $rule,)*
+        }
+
+        impl Rule {
+            /// Every rule, in declaration order.
+            pub const ALL: &'static [Rule] = &[$(Rule::$rule,)*];
+        }
+    };
+}
+
+rules! {
     /// A field the DSL does not have (`permisions`). Macro only: the builder has no field to
     /// misspell.
     UnknownField,
@@ -102,6 +116,15 @@ pub enum Rule {
 }
 
 impl Rule {
+    /// True for the rules of the macro's grammar, which only `security_profile!` and `preset!`
+    /// can break (the builder and the tools have no syntax to get wrong).
+    pub const fn is_grammar(self) -> bool {
+        matches!(
+            self,
+            Rule::UnknownField | Rule::DuplicateField | Rule::Syntax
+        )
+    }
+
     /// The rule's name as written in messages (`UnknownPermission`).
     pub fn name(self) -> String {
         format!("{self:?}")
