@@ -1,7 +1,7 @@
 //! Parsing: tokens to a small model that keeps every span. No rule lives here beyond the
 //! grammar itself (unknown or repeated fields, malformed values).
 
-use proc_macro2::{Delimiter, Ident, Span, TokenStream, TokenTree};
+use proc_macro2::{Delimiter, Group, Ident, Span, TokenStream, TokenTree};
 use syn::parse::{ParseStream, Parser};
 use syn::{LitStr, Token};
 
@@ -260,7 +260,21 @@ pub fn parse(tokens: TokenStream, kind: Kind, cx: &mut Ctxt) -> Invocation {
         resolutions: Vec::new(),
         items: Vec::new(),
     };
-    let parser = |input: ParseStream| -> syn::Result<()> {
+    // Parsed as the inside of a group spanned at the last token, so that an error at the end of
+    // the input ("found nothing") points at the last token written; at the top level, syn would
+    // point at the call site, which is no token of the input.
+    let end = tokens.clone().into_iter().last().map(|tt| match tt {
+        TokenTree::Group(g) => g.span_close(),
+        other => other.span(),
+    });
+    let mut body = Group::new(Delimiter::Brace, tokens);
+    if let Some(end) = end {
+        body.set_span(end);
+    }
+    let parser = |outer: ParseStream| -> syn::Result<()> {
+        let input;
+        syn::braced!(input in outer);
+        let input = &input;
         while input.peek(Token![@]) {
             invocation.resolutions.push(parse_resolution(input)?);
         }
@@ -276,7 +290,7 @@ pub fn parse(tokens: TokenStream, kind: Kind, cx: &mut Ctxt) -> Invocation {
         }
         Ok(())
     };
-    if let Err(error) = parser.parse2(tokens) {
+    if let Err(error) = parser.parse2(TokenTree::Group(body).into()) {
         // After an error inside a group (`unchecked(NewFeature)`), syn also reports the tokens
         // left in that group as "unexpected token"; the first error already explains them.
         // Items parsed so far are kept either way, so their constants are still defined.

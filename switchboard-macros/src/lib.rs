@@ -9,6 +9,8 @@
 mod ast;
 mod ctxt;
 mod expand;
+#[cfg(test)]
+mod properties;
 mod valid;
 
 use proc_macro::TokenStream;
