@@ -14,10 +14,11 @@
 //!   punctuation, literals of every kind, keywords, very long or non-ASCII names, wrapped in
 //!   deeply nested or invisible (`Delimiter::None`) groups, cut short.
 //! - `valid_invocations_agree_with_the_rules`: generated valid invocations of both macros (random
-//!   built-in and custom presets, groups, catalog permissions in every form, tags, restrictions,
-//!   within AWS's limits) expand without `compile_error!`, and each constant holds exactly the
-//!   permissions (and implied permissions, and name) that `switchboard_core::rules::validate`
-//!   computes from the same input, built here without the macro's parser.
+//!   built-in and custom presets, groups, catalog permissions in every form, up to 500 of them,
+//!   tags, restrictions, at AWS's limits; long and non-ASCII constant names) expand without
+//!   `compile_error!`, and each constant holds exactly the permissions (and implied permissions,
+//!   and name) that `switchboard_core::rules::validate` computes from the same input, built here
+//!   without the macro's parser.
 //!
 //! What every case checks ([`check`]): the expansion does not panic; a callback to a custom
 //! preset's macro is answered (with `@preset(path) [...]`, as the preset's macro would) and the
@@ -28,7 +29,7 @@
 //! second expansion of the same input gives the same tokens.
 //!
 //! Case counts: `cargo test -p switchboard-macros` runs 3,800 generated cases (the CI count is
-//! next to each property), in about 20 s in debug on 2 cores. `PROPTEST_CASES=n` runs `n` cases
+//! next to each property), in 15 to 35 s in debug on 2 cores. `PROPTEST_CASES=n` runs `n` cases
 //! per property instead; `--nocapture` shows what the cases ended in (clean, errors by rule,
 //! warnings, callbacks). The longer run:
 //!
@@ -1455,7 +1456,15 @@ fn gen_item() -> impl Strategy<Value = (GenItem, Vec<(Index, bool)>)> {
         vec(gen_preset(), 0..3),
         any::<bool>(),
         vec(select(groups::BUILTIN_GROUPS).prop_map(|g| g.name), 0..4),
-        vec(perm(), 0..8),
+        (
+            vec(perm(), 0..8),
+            // Now and then hundreds more, up to and past the limit of 500.
+            prop_oneof![19 => Just(0usize), 1 => 0usize..=520],
+        )
+            .prop_map(|(mut permissions, bulk)| {
+                permissions.extend((0..bulk).map(|i| Perm::Unchecked(format!("Bulk{i}.View"))));
+                permissions
+            }),
         vec((any::<Index>(), any::<bool>()), 0..3),
     );
     let profile_fields = (
@@ -1480,12 +1489,13 @@ fn gen_item() -> impl Strategy<Value = (GenItem, Vec<(Index, bool)>)> {
         ),
         prop_oneof![4 => tags(6), 1 => tags(50)],
     );
+    let upper = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
     let form = (
-        text(
-            "ABCDEFGHIJKLMNOPQRSTUVWXYZ",
-            "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_",
-            0..=15,
-        ),
+        prop_oneof![
+            8 => text(upper, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_", 0..=15),
+            1 => text(upper, upper, 150..=300),
+            1 => select(vec!["ÉQUIPE_LEAD", "ДЕЛО", "名前"]).prop_map(str::to_owned),
+        ],
         select(vec!["", "pub", "pub(crate)", "pub(super)"]),
         prop::option::of(text("", TEXT, 0..=30)),
         any::<(bool, bool, u64)>(),
