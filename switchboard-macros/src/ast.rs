@@ -278,6 +278,12 @@ pub fn parse(tokens: TokenStream, kind: Kind, cx: &mut Ctxt) -> Invocation {
         while input.peek(Token![@]) {
             invocation.resolutions.push(parse_resolution(input)?);
         }
+        if !invocation.resolutions.is_empty() && input.is_empty() {
+            // `@preset(...)` is how a preset's macro answers; alone it would expand to nothing.
+            return Err(input.error(
+                "expected a profile after `@preset(...)`: the preset macros write it ahead of the profiles they resolve; it is not written by hand\n  = note: rule Syntax",
+            ));
+        }
         while !input.is_empty() {
             cx.set_item(invocation.items.len());
             match parse_item(input, kind, cx) {
