@@ -778,11 +778,28 @@ fn is_builtin_style(ident: &Ident) -> bool {
     ident.to_string().chars().any(|c| c.is_ascii_lowercase())
 }
 
+/// The first segment of a path to a preset that Rust would not take there: a keyword (`let`),
+/// `_`, or `crate`, `self` and `super` anywhere but at the start (`crate::`, `self::`,
+/// `super::super::`). The path is called as a macro, so a bad segment would make the expansion
+/// fail far from what the user meant.
+fn misplaced_segment(segments: &[Ident], absolute: bool) -> Option<&Ident> {
+    segments.iter().enumerate().find_map(|(i, segment)| {
+        let before = &segments[..i];
+        let last = i + 1 == segments.len();
+        let allowed = match segment.to_string().as_str() {
+            "crate" | "self" => i == 0 && !absolute && !last,
+            "super" => !absolute && !last && before.iter().all(|s| s == "self" || s == "super"),
+            _ => syn::parse2::<Ident>(TokenTree::Ident(segment.clone()).into()).is_ok(),
+        };
+        (!allowed).then_some(segment)
+    })
+}
+
 fn parse_preset_ref(input: ParseStream) -> syn::Result<PresetRef> {
     let mut path = TokenStream::new();
     let start = input.span();
     let mut end;
-    let mut segments = 0;
+    let mut segments = Vec::new();
     let absolute = input.peek(Token![::]);
     if absolute {
         let colons: Token![::] = input.parse()?;
@@ -799,20 +816,28 @@ fn parse_preset_ref(input: ParseStream) -> syn::Result<PresetRef> {
             )
         })?;
         end = segment.span();
-        segments += 1;
+        segments.push(segment.clone());
         path.extend(std::iter::once(TokenTree::Ident(segment.clone())));
         if input.peek(Token![::]) {
             let colons: Token![::] = input.parse()?;
             path.extend(quote::quote!(#colons));
             continue;
         }
-        if segments == 1 && !absolute && is_builtin_style(&segment) {
+        if segments.len() == 1 && !absolute && is_builtin_style(&segment) {
             return Ok(PresetRef::Builtin(
                 Located::new(segment.to_string(), loc_of(segment.span())),
                 segment,
             ));
         }
         break;
+    }
+    if let Some(bad) = misplaced_segment(&segments, absolute) {
+        let what = if bad == "_" { "" } else { "keyword " };
+        return Err(syntax_error(
+            loc_of(bad.span()),
+            format!("expected the path to a preset, found {what}`{bad}`"),
+            "name a preset defined with `preset!` by its path (`LEAD_AGENT`, `crate::presets::LEAD_AGENT`, `super::LEAD_AGENT`), or a built-in preset (`Agent`, `Supervisor`, ...)",
+        ));
     }
     let key = path_key(&path);
     Ok(PresetRef::Custom {

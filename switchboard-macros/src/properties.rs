@@ -473,6 +473,16 @@ fn check(input: &Input) -> Result<Outcome, TestCaseError> {
             })?;
         match as_callback(&out) {
             Some((path, rest)) => {
+                // rustc expands the call only if it parses: the macro must send Rust.
+                if let Err(e) = syn::parse2::<syn::File>(out.clone()) {
+                    return Err(fail(
+                        input,
+                        format!(
+                            "the call to a preset's macro is not Rust ({}): {e}\n  output: {out}",
+                            describe(e.span())
+                        ),
+                    ));
+                }
                 STATS.with(|s| s.borrow_mut().callbacks += 1);
                 let key = path_key(&path);
                 let permissions: Vec<String> = input
@@ -2076,6 +2086,92 @@ mod regressions {
 
         let (rendered, found) = errors(Kind::Preset, "pub P");
         assert!(last(&rendered, "P").contains(&found[0].1), "{found:?}");
+    }
+
+    /// Found by the longer run of `mutated_invocations` (`preset: [let::guide
+    /// guide::SPECIALIZED_AGENT, ...]`, then `crate::const presets::SEARCHING_AGENT`): a keyword
+    /// in the path to a custom preset was taken as a segment, so the macro called back
+    /// `let::guide! { ... }` and wrote `&let::guide` for the editor, which rustc rejects with a
+    /// message about Rust, not the DSL. The path is now checked as Rust would: an error at the
+    /// segment.
+    #[test]
+    fn a_keyword_in_the_path_to_a_preset_is_an_error_at_it() {
+        let found_by_run = "pub const SPECIALIST = { name: \"Specialist\", \
+            preset: [let::guide guide::SPECIALIZED_AGENT, OutboundAgent], \
+            permissions: [CustomerProfiles.View] };";
+        let (rendered, found) = errors(Kind::Profile, found_by_run);
+        assert!(
+            found[0]
+                .2
+                .starts_with("expected the path to a preset, found keyword `let`"),
+            "{found:?}"
+        );
+        assert_eq!(found[0].1, rendered.find("let").unwrap());
+        for (kind, text, bad) in [
+            (
+                Kind::Profile,
+                "pub const P = { name: \"P\", preset: crate::const X::Y };",
+                "const",
+            ),
+            (Kind::Preset, "pub P = { preset: X::fn::Y };", "fn"),
+            (Kind::Preset, "pub P = { preset: [Agent, X::_] };", "_"),
+            (
+                Kind::Profile,
+                "pub const P = { name: \"P\", preset: a::crate::X };",
+                "crate",
+            ),
+            (
+                Kind::Profile,
+                "pub const P = { name: \"P\", preset: ::self::X };",
+                "self",
+            ),
+            (
+                Kind::Profile,
+                "pub const P = { name: \"P\", preset: X::super::Y };",
+                "super",
+            ),
+            (
+                Kind::Profile,
+                "pub const P = { name: \"P\", preset: super::Self::X };",
+                "Self",
+            ),
+            (
+                Kind::Profile,
+                "pub const P = { name: \"P\", preset: X::self };",
+                "self",
+            ),
+        ] {
+            let (rendered, found) = errors(kind, text);
+            assert_eq!(found.len(), 1, "{text}: {found:?}");
+            assert!(
+                found[0]
+                    .2
+                    .starts_with("expected the path to a preset, found "),
+                "{found:?}"
+            );
+            let at = rendered.find(&format!(":: {bad} ")).map_or_else(
+                || rendered.find(&format!("{bad} ::")).unwrap(),
+                |colons| colons + 3,
+            );
+            assert_eq!(found[0].1, at, "{text}");
+        }
+        // What Rust takes is still a path to a preset.
+        for path in [
+            "crate::presets::X",
+            "self::X",
+            "super::super::X",
+            "self::super::X",
+            "::other::X",
+            "r#let::X",
+            "Ünï::X",
+        ] {
+            let case = input(
+                Kind::Profile,
+                &format!("pub const P = {{ name: \"P\", preset: {path} }};"),
+            );
+            let outcome = check(&case).unwrap_or_else(|e| panic!("{e}"));
+            assert!(outcome.errors.is_empty(), "{path}: {:?}", outcome.errors);
+        }
     }
 
     /// Found by `malformed_callbacks_are_errors_at_their_tokens`: the same in syn's own errors,
