@@ -7,8 +7,8 @@
 use proptest::prelude::*;
 
 use switchboard_core::catalog::PERMISSIONS;
-use switchboard_core::presets::BUILTIN_PRESETS;
 use switchboard_core::groups::BUILTIN_GROUPS;
+use switchboard_core::presets::BUILTIN_PRESETS;
 use switchboard_core::rules::{self, ResolvedProfile};
 use switchboard_core::seed_names::SEED_CATEGORIES;
 use switchboard_core::spec::{
@@ -38,8 +38,12 @@ fn catalog_name() -> impl Strategy<Value = String> {
 }
 
 fn permission_item() -> impl Strategy<Value = PermissionItem<u32>> {
-    let seed = (0..SEED_CATEGORIES.len(), any::<prop::sample::Index>(), any::<bool>()).prop_map(
-        |(c, member, all)| {
+    let seed = (
+        0..SEED_CATEGORIES.len(),
+        any::<prop::sample::Index>(),
+        any::<bool>(),
+    )
+        .prop_map(|(c, member, all)| {
             let category = &SEED_CATEGORIES[c];
             let name = if all {
                 "All".to_owned()
@@ -50,8 +54,7 @@ fn permission_item() -> impl Strategy<Value = PermissionItem<u32>> {
                 category: located(category.name.to_owned()),
                 member: located(name),
             }
-        },
-    );
+        });
     prop_oneof![
         4 => catalog_name().prop_map(|n| PermissionItem::Api(located(n))),
         1 => text().prop_map(|n| PermissionItem::Api(located(n))),
@@ -66,8 +69,12 @@ fn preset_use() -> impl Strategy<Value = PresetUse<u32>> {
         (0..BUILTIN_PRESETS.len())
             .prop_map(|i| PresetUse::Builtin(located(BUILTIN_PRESETS[i].name.to_owned()))),
         text().prop_map(|n| PresetUse::Builtin(located(n))),
-        (text(), prop::collection::vec(catalog_name(), 0..30))
-            .prop_map(|(n, permissions)| PresetUse::Custom { name: located(n), permissions }),
+        (text(), prop::collection::vec(catalog_name(), 0..30)).prop_map(|(n, permissions)| {
+            PresetUse::Custom {
+                name: located(n),
+                permissions,
+            }
+        }),
     ]
 }
 
@@ -89,7 +96,10 @@ fn resource() -> impl Strategy<Value = ResourceItem<u32>> {
 
 fn tags(max: usize) -> impl Strategy<Value = Vec<TagSpec<u32>>> {
     prop::collection::vec(
-        (text(), text()).prop_map(|(k, v)| TagSpec { key: located(k), value: located(v) }),
+        (text(), text()).prop_map(|(k, v)| TagSpec {
+            key: located(k),
+            value: located(v),
+        }),
         0..max,
     )
 }
@@ -149,7 +159,9 @@ fn assert_schema_valid(p: &ResolvedProfile) {
     let name_len = p.name.chars().count();
     assert!((1..=127).contains(&name_len), "name length {name_len}");
     assert!(
-        p.name.chars().all(|c| c.is_ascii_alphanumeric() || " _@-".contains(c)),
+        p.name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || " _@-".contains(c)),
         "name pattern {:?}",
         p.name
     );
@@ -157,9 +169,15 @@ fn assert_schema_valid(p: &ResolvedProfile) {
         assert!(d.chars().count() <= 250);
     }
     assert!(p.permissions.len() <= 500);
-    assert!(p.permissions.windows(2).all(|w| w[0] < w[1]), "unique and sorted");
+    assert!(
+        p.permissions.windows(2).all(|w| w[0] < w[1]),
+        "unique and sorted"
+    );
     for permission in &p.permissions {
-        assert!((1..=128).contains(&permission.chars().count()), "{permission:?}");
+        assert!(
+            (1..=128).contains(&permission.chars().count()),
+            "{permission:?}"
+        );
     }
     assert!(p.tags.len() <= 50);
     assert!(p.access_control_tags.len() <= 4);
@@ -173,7 +191,10 @@ fn assert_schema_valid(p: &ResolvedProfile) {
         keys.dedup();
         assert_eq!(keys.len(), list.len(), "duplicate tag keys");
     }
-    for list in [&p.tag_restricted_resources, &p.hierarchy_restricted_resources] {
+    for list in [
+        &p.tag_restricted_resources,
+        &p.hierarchy_restricted_resources,
+    ] {
         assert!(list.len() <= 10);
         for r in list {
             assert!((1..=128).contains(&r.chars().count()));

@@ -57,10 +57,10 @@
 extern crate self as switchboard;
 
 mod builder;
+mod error;
 mod permission;
 mod preset;
 mod profile;
-mod error;
 pub mod synth;
 
 #[rustfmt::skip] // generated; see the file's first line
@@ -76,17 +76,17 @@ pub mod seed;
 pub mod dsl {}
 
 pub use builder::{BuildError, Finding, SecurityProfileBuilder};
+pub use error::Error;
+#[doc(hidden)]
+pub use inventory as __inventory;
 pub use permission::{Permission, SeedName};
 pub use preset::{Group, Preset};
 pub use profile::{SecurityProfile, Tag, Text};
 pub use switchboard_core::{catalog, diagnostic, rules, seed_names, spec, suggest};
 pub use switchboard_macros::{preset, security_profile};
-pub use error::Error;
 pub use synth::{
     App, AssemblyForm, DiscoveredProvider, Instance, SecurityProfileProvider, Stack, Template,
 };
-#[doc(hidden)]
-pub use inventory as __inventory;
 
 #[doc(hidden)]
 pub mod __private {

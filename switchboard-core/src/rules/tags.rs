@@ -41,7 +41,8 @@ fn key_char_allowed(c: char) -> bool {
 /// only refuses the lower-case prefix, but AWS's tagging rules reserve every combination of
 /// upper- and lower-case letters, so `AWS:x` would pass cfn-lint and fail at deploy time.
 fn reserved_prefix(key: &str) -> bool {
-    key.get(..4).is_some_and(|prefix| prefix.eq_ignore_ascii_case("aws:"))
+    key.get(..4)
+        .is_some_and(|prefix| prefix.eq_ignore_ascii_case("aws:"))
 }
 
 /// Checks one list of tags.
