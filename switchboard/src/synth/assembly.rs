@@ -280,7 +280,7 @@ impl Assembly {
         for (stack, parts) in stacks {
             let mut previous: Option<String> = None;
             for part in parts {
-                let json = template::to_json(&part.template);
+                let json = part.json;
                 let sha = sha256_hex(json.as_bytes());
                 let template_file = format!("{}.template.json", part.name);
                 let mut dependencies: Vec<String> = previous.iter().cloned().collect();

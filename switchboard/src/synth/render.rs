@@ -165,12 +165,12 @@ fn sorted(mut items: Vec<String>) -> Vec<String> {
 pub(crate) fn profile_resource(profile: &SecurityProfile, instance_arn: Expr) -> Resource {
     let switchboard = SwitchboardMetadata {
         sensitive_reason: profile.sensitive_reason().map(str::to_owned),
-        sensitive_permissions: sorted(
-            profile
-                .permissions_of_tier(Tier::Sensitive)
-                .map(str::to_owned)
-                .collect(),
-        ),
+        sensitive_permissions: profile
+            .permissions()
+            .iter()
+            .filter(|p| sensitive().contains(p.as_ref()))
+            .map(|p| p.to_string())
+            .collect(),
         implied_permissions: sorted(texts(profile.implied_permissions())),
     };
     Resource {
@@ -179,7 +179,7 @@ pub(crate) fn profile_resource(profile: &SecurityProfile, instance_arn: Expr) ->
             security_profile_name: profile.name().to_owned(),
             description: profile.description().map(str::to_owned),
             instance_arn,
-            permissions: sorted(texts(profile.permissions())),
+            permissions: texts(profile.permissions()),
             allowed_access_control_tags: tags(profile.access_control_tags()),
             tag_restricted_resources: texts(profile.tag_restricted_resources()),
             allowed_access_control_hierarchy_group_id: profile.hierarchy_group().map(str::to_owned),
@@ -218,4 +218,19 @@ pub(crate) fn add_profiles<'p>(
         let (output_id, output) = profile_output(profile, id);
         template.outputs.insert(output_id, output);
     }
+}
+
+/// The sensitive permissions of the catalog, built once (a set of the few sensitive names
+/// instead of a look-up in the whole catalog per permission; ordered, as everything synthesis
+/// touches, so nothing can depend on a hash seed).
+fn sensitive() -> &'static std::collections::BTreeSet<&'static str> {
+    static SET: std::sync::OnceLock<std::collections::BTreeSet<&'static str>> =
+        std::sync::OnceLock::new();
+    SET.get_or_init(|| {
+        crate::catalog::PERMISSIONS
+            .iter()
+            .filter(|p| p.tier == Tier::Sensitive)
+            .map(|p| p.api)
+            .collect()
+    })
 }

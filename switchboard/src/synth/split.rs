@@ -52,6 +52,8 @@ pub struct Part {
     pub template: Template,
     /// The profiles in the part, in logical-ID order.
     pub profiles: Vec<SecurityProfile>,
+    /// The template as written (computed once, for the limit check).
+    pub json: String,
 }
 
 /// The name of part `number` of `stack`.
@@ -88,8 +90,21 @@ pub(crate) fn split(stack: &Stack, form: AssemblyForm) -> Result<Vec<Part>, Erro
     let whole = frame(stack, form, Role::First, false, 1, 1);
     let mut template = whole.skeleton();
     render::add_profiles(&mut template, &whole, profiles.iter().copied());
-    if fits(&template, byte_limit) {
-        return finish(stack, form, vec![profiles], byte_limit);
+    let json = template::to_json(&template);
+    if template.resources.len() <= MAX_RESOURCES
+        && template.outputs.len() <= MAX_OUTPUTS
+        && json.len() <= byte_limit
+    {
+        let name = part_name(stack.name(), 1);
+        stack::check_stack_name(&name)?;
+        return Ok(vec![Part {
+            name,
+            number: 1,
+            of: 1,
+            template,
+            profiles: profiles.into_iter().map(|(_, p)| p.clone()).collect(),
+            json,
+        }]);
     }
 
     // Otherwise pack, with the first part exporting the instance ARN. The part count in the
@@ -152,7 +167,8 @@ fn finish(
         render::add_profiles(&mut template, &frame, group.iter().copied());
         let name = part_name(stack.name(), number);
         stack::check_stack_name(&name)?;
-        let bytes = template::to_json(&template).len();
+        let json = template::to_json(&template);
+        let bytes = json.len();
         if bytes > byte_limit {
             return Err(Error::TemplateTooLarge {
                 stack: name,
@@ -175,6 +191,7 @@ fn finish(
             of,
             template,
             profiles: group.into_iter().map(|(_, p)| p.clone()).collect(),
+            json,
         });
     }
     Ok(parts)
@@ -196,12 +213,6 @@ fn frame<'a>(
         form,
         description: stack::description(stack.name(), part, of),
     }
-}
-
-fn fits(template: &Template, byte_limit: usize) -> bool {
-    template.resources.len() <= MAX_RESOURCES
-        && template.outputs.len() <= MAX_OUTPUTS
-        && template::to_json(template).len() <= byte_limit
 }
 
 /// What a part being packed has used so far.

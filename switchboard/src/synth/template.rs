@@ -99,7 +99,9 @@ fn needs_escape(c: char) -> bool {
 /// JSON means exactly what it meant; cfn-lint, which reads JSON templates with a YAML reader,
 /// and any YAML tool can then read it too.
 fn escape_for_yaml_readers(json: String) -> String {
-    if !json.contains(needs_escape) {
+    // Every character of `needs_escape` but DEL is non-ASCII: a word-at-a-time ASCII check
+    // settles the common case without decoding characters.
+    if (json.is_ascii() && !json.as_bytes().contains(&0x7f)) || !json.contains(needs_escape) {
         return json;
     }
     let mut out = String::with_capacity(json.len() + 16);
