@@ -26,7 +26,9 @@
 //! validation on. That is the reference implementation of the check; a Rust JSON-schema crate
 //! would be a second opinion with its own draft-support differences, and a heavy dependency.
 
-use std::io::Write as _;
+mod support;
+use support::unavailable;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::sync::OnceLock;
@@ -53,26 +55,7 @@ fn target_dir() -> PathBuf {
 }
 
 fn scratch(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("conformance-{name}"));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("scratch directory");
-    dir
-}
-
-fn required() -> bool {
-    std::env::var("CI").is_ok_and(|v| v == "true" || v == "1")
-}
-
-/// Says on the terminal that `test` did not run for want of `tool`; fails under CI.
-fn unavailable(test: &str, tool: &str) {
-    assert!(
-        !required(),
-        "{test}: {tool} is required when CI=true (.ci/run installs it)"
-    );
-    let _ = writeln!(
-        std::io::stderr(),
-        "SKIPPED {test}: {tool} not found; run .ci/run (or install it) to check this"
-    );
+    support::scratch("conformance", name)
 }
 
 fn runs(program: &Path, arg: &str) -> bool {

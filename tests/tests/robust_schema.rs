@@ -32,6 +32,9 @@
 //! Longer run: `PROPTEST_CASES=5000 cargo test -p switchboard-tests --test robust_schema`
 //! (the default is 96 cases); `ROBUST_BATCH=1000` lints a larger batch.
 
+mod support;
+use support::unavailable;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -757,26 +760,7 @@ fn schema() -> &'static Schema {
 // ---------------------------------------------------------------------------------------------
 
 fn scratch(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("robust_schema-{name}"));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("scratch directory");
-    dir
-}
-
-fn required() -> bool {
-    std::env::var("CI").is_ok_and(|v| v == "true" || v == "1")
-}
-
-/// Says on the terminal that `test` did not run for want of `tool`; fails under CI.
-fn unavailable(test: &str, tool: &str) {
-    assert!(
-        !required(),
-        "{test}: {tool} is required when CI=true (.ci/run installs it)"
-    );
-    let _ = writeln!(
-        std::io::stderr(),
-        "SKIPPED {test}: {tool} not found; run .ci/run (or install it) to check this"
-    );
+    support::scratch("robust_schema", name)
 }
 
 fn cfn_lint_available() -> bool {
