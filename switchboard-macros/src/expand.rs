@@ -19,11 +19,16 @@ pub fn expand(tokens: TokenStream, kind: Kind) -> TokenStream {
         return callback(unresolved.path, kind, tokens);
     }
     let checked = valid::check(&invocation, kind, &mut cx);
+    // The hidden macros' names hash the whole input: text it once, not once per preset.
+    let input_hash = match kind {
+        Kind::Profile => 0,
+        Kind::Preset => fnv1a(FNV_OFFSET, &tokens.to_string()),
+    };
     let mut out = TokenStream::new();
     for c in &checked {
         out.extend(match kind {
             Kind::Profile => expand_profile(c),
-            Kind::Preset => expand_preset(c, &tokens),
+            Kind::Preset => expand_preset(c, input_hash),
         });
     }
     out.extend(cx.into_compile_errors());
@@ -214,13 +219,17 @@ fn expand_profile(c: &Checked) -> TokenStream {
 
 /// FNV-1a: a stable hash for the hidden macro's name (std's hasher is not stable across
 /// releases, and the name must not change between builds).
-fn fnv1a(text: &str) -> u64 {
-    text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+/// Continues from `hash` (start from [`FNV_OFFSET`]).
+fn fnv1a(hash: u64, text: &str) -> u64 {
+    text.bytes().fold(hash, |h, b| {
         (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
     })
 }
 
-fn expand_preset(c: &Checked, input: &TokenStream) -> TokenStream {
+/// FNV-1a's starting value.
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
+fn expand_preset(c: &Checked, input_hash: u64) -> TokenStream {
     let Item {
         attrs, vis, ident, ..
     } = c.item;
@@ -231,7 +240,7 @@ fn expand_preset(c: &Checked, input: &TokenStream) -> TokenStream {
     let hidden = format_ident!(
         "__switchboard_preset_{}_{:016x}",
         ident,
-        fnv1a(&format!("{ident}{input}"))
+        fnv1a(input_hash, &ident.to_string())
     );
     let refs = editor_refs(c.item);
     let warnings = warnings(&c.warnings);
