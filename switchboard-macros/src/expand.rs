@@ -1,9 +1,9 @@
 //! Expansion: generates code from checked items. No rule lives here.
 
 use proc_macro2::{Ident, Literal, Span, TokenStream};
-use quote::{format_ident, quote, quote_spanned};
+use quote::{format_ident, quote};
 
-use switchboard_core::diagnostic::{Diagnostic, Rule};
+use switchboard_core::diagnostic::Diagnostic;
 use switchboard_core::{catalog, groups, presets, seed_names};
 
 use crate::ast::{self, Item, Kind, PathRef, PresetRef};
@@ -51,7 +51,7 @@ fn strings(values: &[String]) -> Vec<Literal> {
 
 fn texts(values: &[String]) -> TokenStream {
     let lits = strings(values);
-    quote!(&[#(::switchboard::__private::Cow::Borrowed(#lits)),*])
+    quote!(&[#(#lits),*])
 }
 
 fn option(value: Option<&String>) -> TokenStream {
@@ -173,37 +173,24 @@ fn expand_profile(c: &Checked) -> TokenStream {
     let hierarchy_group = option(p.hierarchy_group.as_ref());
     let refs = editor_refs(c.item);
     let warnings = warnings(&c.warnings);
-    let limit = switchboard_core::rules::limit::MAX_PERMISSIONS;
-    // A second line of defence; left out when the macro reported the limit itself, so the
-    // build shows one error, not two.
-    let assert = if c.errors.contains(&Rule::TooManyPermissions) {
-        TokenStream::new()
-    } else {
-        quote_spanned! {ident.span()=>
-            const _: () = ::core::assert!(PERMISSIONS.len() <= #limit, "a security profile holds at most 500 permissions");
-        }
-    };
+    // Permission lists are string-literal slices, which rustc promotes to statics cheaply;
+    // tags are `Tag` values, so they go through a `const` item of their own.
     quote! {
         #attrs
         #doc
         #vis const #ident: ::switchboard::SecurityProfile = {
-            const PERMISSIONS: &[::switchboard::Text] = #permissions;
-            const IMPLIED: &[::switchboard::Text] = #implied;
             const TAGS: &[::switchboard::Tag] = #resource_tags;
             const ACCESS_CONTROL_TAGS: &[::switchboard::Tag] = #access_control_tags;
-            const TAG_RESTRICTED: &[::switchboard::Text] = #tag_restricted;
-            const HIERARCHY_RESTRICTED: &[::switchboard::Text] = #hierarchy_restricted;
-            #assert
             ::switchboard::SecurityProfile::__from_macro(::switchboard::__private::__MacroParts {
                 name: #name,
                 description: #description,
-                permissions: PERMISSIONS,
-                implied: IMPLIED,
+                permissions: #permissions,
+                implied: #implied,
                 sensitive_reason: #reason,
                 tags: TAGS,
                 access_control_tags: ACCESS_CONTROL_TAGS,
-                tag_restricted_resources: TAG_RESTRICTED,
-                hierarchy_restricted_resources: HIERARCHY_RESTRICTED,
+                tag_restricted_resources: #tag_restricted,
+                hierarchy_restricted_resources: #hierarchy_restricted,
                 hierarchy_group: #hierarchy_group,
             })
         };

@@ -46,7 +46,7 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::OnceLock;
 use std::time::Instant;
 
-use proc_macro2::{Delimiter, Group, Literal, Span, TokenStream, TokenTree};
+use proc_macro2::{Delimiter, Group, Literal, Spacing, Span, TokenStream, TokenTree};
 use proptest::collection::vec;
 use proptest::prelude::*;
 use proptest::sample::{Index, select};
@@ -156,9 +156,7 @@ fn to_toks(tokens: TokenStream) -> Vec<Tok> {
         .into_iter()
         .map(|tt| match tt {
             TokenTree::Ident(i) => Tok::Ident(i.to_string()),
-            TokenTree::Punct(p) => {
-                Tok::Punct(p.as_char(), p.spacing() == proc_macro2::Spacing::Joint)
-            }
+            TokenTree::Punct(p) => Tok::Punct(p.as_char(), p.spacing() == Spacing::Joint),
             TokenTree::Literal(l) => Tok::Lit(l.to_string()),
             TokenTree::Group(g) => Tok::Group(g.delimiter(), to_toks(g.stream())),
         })
@@ -1857,21 +1855,27 @@ fn group_of(tokens: &TokenStream, delimiter: Delimiter) -> Option<TokenStream> {
     })
 }
 
-/// `name: "..."` inside a profile's value.
-fn field_string(tokens: &TokenStream, field: &str) -> Option<String> {
+/// The value of `field: ...` (up to the next comma) inside a profile's value, at any depth.
+fn field_value(tokens: &TokenStream, field: &str) -> Option<TokenStream> {
     let trees: Vec<TokenTree> = tokens.clone().into_iter().collect();
     for (i, tree) in trees.iter().enumerate() {
         match tree {
             TokenTree::Ident(id) if id == field => {
-                if let (Some(TokenTree::Punct(p)), Some(TokenTree::Literal(l))) =
-                    (trees.get(i + 1), trees.get(i + 2))
+                if let Some(TokenTree::Punct(p)) = trees.get(i + 1)
                     && p.as_char() == ':'
+                    && p.spacing() == Spacing::Alone
                 {
-                    return strings(&TokenTree::Literal(l.clone()).into()).pop();
+                    return Some(
+                        trees[i + 2..]
+                            .iter()
+                            .take_while(|t| !matches!(t, TokenTree::Punct(p) if p.as_char() == ','))
+                            .cloned()
+                            .collect(),
+                    );
                 }
             }
             TokenTree::Group(g) => {
-                if let Some(found) = field_string(&g.stream(), field) {
+                if let Some(found) = field_value(&g.stream(), field) {
                     return Some(found);
                 }
             }
@@ -1879,6 +1883,18 @@ fn field_string(tokens: &TokenStream, field: &str) -> Option<String> {
         }
     }
     None
+}
+
+/// `name: "..."` inside a profile's value.
+fn field_string(tokens: &TokenStream, field: &str) -> Option<String> {
+    strings(&field_value(tokens, field)?).pop()
+}
+
+/// `permissions: &["...", ...]` inside a profile's value.
+fn field_list(tokens: &TokenStream, field: &str) -> Vec<String> {
+    field_value(tokens, field)
+        .map(|v| strings(&v))
+        .unwrap_or_default()
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1934,14 +1950,9 @@ fn valid_invocations_agree_with_the_rules() {
                 let (permissions, implied, name) = match valid.kind {
                     Kind::Profile => {
                         let block = group_of(&value, Delimiter::Brace).unwrap_or_default();
-                        let list = |name| {
-                            const_value(&block, name)
-                                .map(|v| strings(&v))
-                                .unwrap_or_default()
-                        };
                         (
-                            list("PERMISSIONS"),
-                            Some(list("IMPLIED")),
+                            field_list(&block, "permissions"),
+                            Some(field_list(&block, "implied")),
                             field_string(&block, "name"),
                         )
                     }

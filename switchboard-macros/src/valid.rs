@@ -16,8 +16,6 @@ pub struct Checked<'a> {
     pub profile: ResolvedProfile,
     /// Warnings to show at their tokens.
     pub warnings: Vec<Diagnostic<Loc>>,
-    /// The rules whose errors were reported for this item.
-    pub errors: Vec<Rule>,
 }
 
 /// What the invocation needs before it can be checked: a preset defined with `preset!`, whose
@@ -109,13 +107,11 @@ pub fn check<'a>(invocation: &'a Invocation, kind: Kind, cx: &mut Ctxt) -> Vec<C
             Kind::Preset => rules::validate_preset(&spec, &whole),
         };
         let mut warnings = Vec::new();
-        let mut errors = Vec::new();
         for diagnostic in validated.diagnostics {
             if follows_from_syntax_error(item, &diagnostic) {
                 continue;
             }
             if diagnostic.is_error() {
-                errors.push(diagnostic.rule);
                 cx.error(Ctxt::spanned_static(diagnostic.at, diagnostic.render()));
             } else {
                 warnings.push(diagnostic);
@@ -125,7 +121,6 @@ pub fn check<'a>(invocation: &'a Invocation, kind: Kind, cx: &mut Ctxt) -> Vec<C
             item,
             profile: validated.profile,
             warnings,
-            errors,
         });
     }
     if kind == Kind::Profile {

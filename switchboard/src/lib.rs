@@ -62,6 +62,7 @@ mod permission;
 mod preset;
 mod profile;
 pub mod synth;
+mod text_list;
 
 #[rustfmt::skip] // generated; see the file's first line
 pub mod groups;
@@ -87,6 +88,7 @@ pub use switchboard_macros::{preset, security_profile};
 pub use synth::{
     App, AssemblyForm, DiscoveredProvider, Instance, SecurityProfileProvider, Stack, Template,
 };
+pub use text_list::{Iter as TextListIter, TextList};
 
 #[doc(hidden)]
 pub mod __private {

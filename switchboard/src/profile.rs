@@ -6,6 +6,8 @@ use std::borrow::Cow;
 use switchboard_core::catalog::{self, Tier};
 use switchboard_core::rules::ResolvedProfile;
 
+use crate::TextList;
+
 /// Text that is borrowed in `const` profiles and owned in built ones.
 pub type Text = Cow<'static, str>;
 
@@ -38,13 +40,13 @@ impl Tag {
 pub struct SecurityProfile {
     name: Text,
     description: Option<Text>,
-    permissions: Cow<'static, [Text]>,
-    implied: Cow<'static, [Text]>,
+    permissions: TextList,
+    implied: TextList,
     sensitive_reason: Option<Text>,
     tags: Cow<'static, [Tag]>,
     access_control_tags: Cow<'static, [Tag]>,
-    tag_restricted_resources: Cow<'static, [Text]>,
-    hierarchy_restricted_resources: Cow<'static, [Text]>,
+    tag_restricted_resources: TextList,
+    hierarchy_restricted_resources: TextList,
     hierarchy_group: Option<Text>,
 }
 
@@ -53,13 +55,13 @@ pub struct SecurityProfile {
 pub struct __MacroParts {
     pub name: &'static str,
     pub description: Option<&'static str>,
-    pub permissions: &'static [Text],
-    pub implied: &'static [Text],
+    pub permissions: &'static [&'static str],
+    pub implied: &'static [&'static str],
     pub sensitive_reason: Option<&'static str>,
     pub tags: &'static [Tag],
     pub access_control_tags: &'static [Tag],
-    pub tag_restricted_resources: &'static [Text],
-    pub hierarchy_restricted_resources: &'static [Text],
+    pub tag_restricted_resources: &'static [&'static str],
+    pub hierarchy_restricted_resources: &'static [&'static str],
     pub hierarchy_group: Option<&'static str>,
 }
 
@@ -76,21 +78,21 @@ impl SecurityProfile {
         SecurityProfile {
             name: Cow::Borrowed(parts.name),
             description: borrowed(parts.description),
-            permissions: Cow::Borrowed(parts.permissions),
-            implied: Cow::Borrowed(parts.implied),
+            permissions: TextList::__from_static(parts.permissions),
+            implied: TextList::__from_static(parts.implied),
             sensitive_reason: borrowed(parts.sensitive_reason),
             tags: Cow::Borrowed(parts.tags),
             access_control_tags: Cow::Borrowed(parts.access_control_tags),
-            tag_restricted_resources: Cow::Borrowed(parts.tag_restricted_resources),
-            hierarchy_restricted_resources: Cow::Borrowed(parts.hierarchy_restricted_resources),
+            tag_restricted_resources: TextList::__from_static(parts.tag_restricted_resources),
+            hierarchy_restricted_resources: TextList::__from_static(
+                parts.hierarchy_restricted_resources,
+            ),
             hierarchy_group: borrowed(parts.hierarchy_group),
         }
     }
 
     pub(crate) fn from_resolved(resolved: ResolvedProfile) -> Self {
-        let texts = |v: Vec<String>| -> Cow<'static, [Text]> {
-            Cow::Owned(v.into_iter().map(Cow::Owned).collect())
-        };
+        let texts = TextList::from_owned;
         let tags = |v: Vec<(String, String)>| -> Cow<'static, [Tag]> {
             Cow::Owned(
                 v.into_iter()
@@ -126,28 +128,23 @@ impl SecurityProfile {
     }
 
     /// The final permissions (API names), sorted and unique.
-    pub fn permissions(&self) -> &[Text] {
+    pub fn permissions(&self) -> &TextList {
         &self.permissions
     }
 
     /// How many permissions the profile holds; usable in `const` assertions.
     pub const fn permission_count(&self) -> usize {
-        match &self.permissions {
-            Cow::Borrowed(list) => list.len(),
-            Cow::Owned(list) => list.len(),
-        }
+        self.permissions.len()
     }
 
     /// True when the profile holds `api`.
     pub fn has_permission(&self, api: &str) -> bool {
-        self.permissions
-            .binary_search_by(|p| p.as_ref().cmp(api))
-            .is_ok()
+        self.permissions.binary_search(api).is_ok()
     }
 
     /// The permissions that are in the set only because the Connect console adds a family's
     /// `View` with its other actions.
-    pub fn implied_permissions(&self) -> &[Text] {
+    pub fn implied_permissions(&self) -> &TextList {
         &self.implied
     }
 
@@ -160,7 +157,6 @@ impl SecurityProfile {
     pub fn permissions_of_tier(&self, tier: Tier) -> impl Iterator<Item = &str> {
         self.permissions
             .iter()
-            .map(|p| p.as_ref())
             .filter(move |p| catalog::lookup(p).is_some_and(|info| info.tier == tier))
     }
 
@@ -180,12 +176,12 @@ impl SecurityProfile {
     }
 
     /// `TagRestrictedResources`.
-    pub fn tag_restricted_resources(&self) -> &[Text] {
+    pub fn tag_restricted_resources(&self) -> &TextList {
         &self.tag_restricted_resources
     }
 
     /// `HierarchyRestrictedResources`.
-    pub fn hierarchy_restricted_resources(&self) -> &[Text] {
+    pub fn hierarchy_restricted_resources(&self) -> &TextList {
         &self.hierarchy_restricted_resources
     }
 

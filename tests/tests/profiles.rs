@@ -26,10 +26,6 @@ fn pairs(tags: &[Tag]) -> Vec<(&str, &str)> {
         .collect()
 }
 
-fn texts(list: &[switchboard::Text]) -> Vec<&str> {
-    list.iter().map(|t| t.as_ref()).collect()
-}
-
 /// The `Agent` preset (`BasicAgent` group): CCP, ending and transferring contacts, quick
 /// connects.
 const AGENT: [&str; 4] = [
@@ -300,10 +296,7 @@ fn example_6_support_department_manager() {
     assert_eq!(names(&p), CALL_CENTER_MANAGER);
     assert!(implied(&p).is_empty());
     assert_eq!(pairs(p.access_control_tags()), [("Department", "Support")]);
-    assert_eq!(
-        texts(p.tag_restricted_resources()),
-        ["Queue", "RoutingProfile"]
-    );
+    assert_eq!(p.tag_restricted_resources(), ["Queue", "RoutingProfile"]);
     assert!(p.hierarchy_restricted_resources().is_empty());
     assert_eq!(
         pairs(p.tags()),
@@ -516,7 +509,7 @@ fn guide_team_lead() {
     expected.extend(["Users.Edit", "Users.View"]);
     assert_eq!(names(&p), expected);
     assert!(implied(&p).is_empty());
-    assert_eq!(texts(p.hierarchy_restricted_resources()), ["User"]);
+    assert_eq!(p.hierarchy_restricted_resources(), ["User"]);
     assert_eq!(
         p.hierarchy_group(),
         Some("3f2b9c1e-0000-4c1a-9d2e-7a6b5c4d3e2f")
@@ -584,10 +577,7 @@ fn guide_sales_manager() {
     assert_eq!(p.name(), "SalesManager");
     assert_eq!(names(&p), CALL_CENTER_MANAGER);
     assert_eq!(pairs(p.access_control_tags()), [("Department", "Sales")]);
-    assert_eq!(
-        texts(p.tag_restricted_resources()),
-        ["Queue", "RoutingProfile"]
-    );
+    assert_eq!(p.tag_restricted_resources(), ["Queue", "RoutingProfile"]);
     assert_eq!(pairs(p.tags()), [("Department", "Sales")]);
     assert_eq!(
         p.sensitive_reason(),

@@ -151,10 +151,6 @@ fn tags(tags: &[Tag]) -> Vec<TagEntry> {
         .collect()
 }
 
-fn texts<T: AsRef<str>>(items: &[T]) -> Vec<String> {
-    items.iter().map(|t| t.as_ref().to_owned()).collect()
-}
-
 fn sorted(mut items: Vec<String>) -> Vec<String> {
     items.sort();
     items.dedup();
@@ -168,10 +164,10 @@ pub(crate) fn profile_resource(profile: &SecurityProfile, instance_arn: Expr) ->
         sensitive_permissions: profile
             .permissions()
             .iter()
-            .filter(|p| sensitive().contains(p.as_ref()))
-            .map(|p| p.to_string())
+            .filter(|p| sensitive().contains(p))
+            .map(str::to_owned)
             .collect(),
-        implied_permissions: sorted(texts(profile.implied_permissions())),
+        implied_permissions: sorted(profile.implied_permissions().to_vec()),
     };
     Resource {
         resource_type: SECURITY_PROFILE_TYPE.to_owned(),
@@ -179,11 +175,11 @@ pub(crate) fn profile_resource(profile: &SecurityProfile, instance_arn: Expr) ->
             security_profile_name: profile.name().to_owned(),
             description: profile.description().map(str::to_owned),
             instance_arn,
-            permissions: texts(profile.permissions()),
+            permissions: profile.permissions().to_vec(),
             allowed_access_control_tags: tags(profile.access_control_tags()),
-            tag_restricted_resources: texts(profile.tag_restricted_resources()),
+            tag_restricted_resources: profile.tag_restricted_resources().to_vec(),
             allowed_access_control_hierarchy_group_id: profile.hierarchy_group().map(str::to_owned),
-            hierarchy_restricted_resources: texts(profile.hierarchy_restricted_resources()),
+            hierarchy_restricted_resources: profile.hierarchy_restricted_resources().to_vec(),
             tags: tags(profile.tags()),
         }),
         deletion_policy: None,
