@@ -135,6 +135,28 @@ fn editor_refs(item: &Item) -> TokenStream {
     refs
 }
 
+/// What an item emits beside its constant: the editor references, for rust-analyzer only
+/// (it sets `cfg(rust_analyzer)` on workspace crates; to rustc they would cost about a
+/// millisecond per profile of type-checked, borrow-checked code that checks nothing the
+/// macro has not), and the warnings, for rustc.
+fn editor_support(c: &Checked) -> TokenStream {
+    let refs = editor_refs(c.item);
+    let mut out = quote! {
+        #[allow(unexpected_cfgs)]
+        const _: () = {
+            #[cfg(rust_analyzer)]
+            fn editor_support() {
+                #refs
+            }
+        };
+    };
+    if !c.warnings.is_empty() {
+        let warnings = warnings(&c.warnings);
+        out.extend(quote!(const _: () = { #warnings };));
+    }
+    out
+}
+
 /// Warnings on stable Rust: a use of a `#[deprecated]` item spanned at the user's token.
 /// rustc underlines a single token there (joining spans is nightly-only), so a warning about
 /// `Users.Edit` points at `Users`; the message names the whole permission.
@@ -171,8 +193,7 @@ fn expand_profile(c: &Checked) -> TokenStream {
     let tag_restricted = texts(&p.tag_restricted_resources);
     let hierarchy_restricted = texts(&p.hierarchy_restricted_resources);
     let hierarchy_group = option(p.hierarchy_group.as_ref());
-    let refs = editor_refs(c.item);
-    let warnings = warnings(&c.warnings);
+    let support = editor_support(c);
     // Permission lists are string-literal slices, which rustc promotes to statics cheaply;
     // tags are `Tag` values, so they go through a `const` item of their own.
     quote! {
@@ -194,13 +215,7 @@ fn expand_profile(c: &Checked) -> TokenStream {
                 hierarchy_group: #hierarchy_group,
             })
         };
-        #[allow(dead_code)]
-        const _: () = {
-            fn editor_support() {
-                #refs
-            }
-            #warnings
-        };
+        #support
     }
 }
 
@@ -229,8 +244,7 @@ fn expand_preset(c: &Checked, input_hash: u64) -> TokenStream {
         ident,
         fnv1a(input_hash, &ident.to_string())
     );
-    let refs = editor_refs(c.item);
-    let warnings = warnings(&c.warnings);
+    let support = editor_support(c);
     quote! {
         #attrs
         #doc
@@ -247,12 +261,6 @@ fn expand_preset(c: &Checked, input_hash: u64) -> TokenStream {
         #[allow(unused_imports)]
         #vis use #hidden as #ident;
 
-        #[allow(dead_code)]
-        const _: () = {
-            fn editor_support() {
-                #refs
-            }
-            #warnings
-        };
+        #support
     }
 }
