@@ -20,7 +20,7 @@ use std::fmt::Write as _;
 use std::io::Write as _;
 use std::process::ExitCode;
 
-use switchboard::synth::SynthesizedStack;
+use switchboard::synth::WrittenStack;
 use switchboard::{App, Instance, SecurityProfile};
 use switchboard_examples::guide::GUIDE_PROFILES;
 use switchboard_examples::provider;
@@ -59,8 +59,20 @@ fn run() -> Result<String, switchboard::Error> {
         let bytes = assembly
             .files
             .get(&stack.template_file)
-            .map_or(0, String::len);
-        table(&mut report, stack, bytes);
+            .copied()
+            .unwrap_or(0);
+        // What synth returns names the profiles; the app holds them.
+        let held = app
+            .stacks()
+            .iter()
+            .find(|s| s.name() == stack.stack)
+            .map_or(&[][..], |s| s.security_profiles());
+        let profiles: Vec<&SecurityProfile> = stack
+            .profiles
+            .iter()
+            .filter_map(|name| held.iter().find(|p| p.name() == name))
+            .collect();
+        table(&mut report, stack, &profiles, bytes);
     }
     let _ = writeln!(
         report,
@@ -72,7 +84,7 @@ fn run() -> Result<String, switchboard::Error> {
 }
 
 /// One table: profile, permission count, sensitive permissions, restrictions.
-fn table(out: &mut String, stack: &SynthesizedStack, bytes: usize) {
+fn table(out: &mut String, stack: &WrittenStack, profiles: &[&SecurityProfile], bytes: usize) {
     let part = if stack.of > 1 {
         format!(", part {} of {}", stack.part, stack.of)
     } else {
@@ -81,12 +93,9 @@ fn table(out: &mut String, stack: &SynthesizedStack, bytes: usize) {
     let _ = writeln!(
         out,
         "{} ({}{part}, {} resources, {bytes} bytes)",
-        stack.id,
-        stack.template_file,
-        stack.template.resources.len()
+        stack.id, stack.template_file, stack.resources
     );
-    let rows: Vec<[String; 4]> = stack
-        .profiles
+    let rows: Vec<[String; 4]> = profiles
         .iter()
         .map(|p| {
             [

@@ -145,12 +145,16 @@ fn directories_and_assets_in_the_previous_assembly_are_replaced_whole() {
     fs::write(out.join("asset.0123abcd/nested/index.js"), "x").expect("asset file");
     fs::remove_file(out.join("Center.template.json")).expect("removed");
     fs::create_dir_all(out.join("Center.template.json/inside")).expect("a directory");
-    let assembly = app(&out, 5, "new").synth().expect("replaces it");
+    let mut center = app(&out, 5, "new");
+    let written = center.synth().expect("replaces it");
+    let assembly = center.assembly().expect("the same in memory");
     let mut expected: Vec<String> = assembly.files.keys().cloned().collect();
     expected.sort();
     assert_eq!(listing(&out), expected);
+    assert!(written.files.keys().eq(assembly.files.keys()));
     for (name, content) in &assembly.files {
         assert_eq!(&fs::read_to_string(out.join(name)).expect("file"), content);
+        assert_eq!(written.files[name], content.len());
     }
     assert_eq!(listing(&root), ["cdk.out"]);
 }
@@ -160,12 +164,11 @@ fn a_trailing_slash_or_dot_in_the_target_changes_nothing() {
     let root = scratch("slash");
     let out = root.join("cdk.out");
     previous(&out);
-    let assembly = app(Path::new(&format!("{}/", out.display())), 4, "slash")
-        .synth()
-        .expect("trailing slash");
+    let mut slash = app(Path::new(&format!("{}/", out.display())), 4, "slash");
+    slash.synth().expect("trailing slash");
     assert_eq!(
         fs::read_to_string(out.join("manifest.json")).expect("manifest"),
-        assembly.files["manifest.json"]
+        slash.assembly().expect("in memory").files["manifest.json"]
     );
     app(&root.join(".").join("cdk.out"), 2, "dot")
         .synth()
@@ -500,8 +503,9 @@ fn a_process_killed_part_way_through_a_write_leaves_the_previous_assembly_intact
     assert_eq!(left.len(), 1, "{left:?}");
     assert!(left[0].starts_with(".cdk.out.switchboard-new-"), "{left:?}");
     // The next synth works as if nothing had happened.
-    let assembly = app(&out, 7, "after").synth().expect("synth after a crash");
-    for (name, content) in &assembly.files {
+    let mut after = app(&out, 7, "after");
+    after.synth().expect("synth after a crash");
+    for (name, content) in &after.assembly().expect("in memory").files {
         assert_eq!(&fs::read_to_string(out.join(name)).expect("file"), content);
     }
 }

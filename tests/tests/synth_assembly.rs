@@ -175,13 +175,16 @@ fn written_templates_read_back_into_the_rendered_ones() {
     let out = scratch("readback").join("cdk.out");
     let mut app = seed_app(&out, AssemblyForm::Minimal);
     let plain = app.stacks()[0].template().expect("template");
-    let assembly = app.synth().expect("synth");
+    let summary = app.synth().expect("synth");
+    let assembly = app.assembly().expect("in memory");
     let text = fs::read_to_string(out.join("MyContactCenter.template.json")).expect("file");
     let written: Template = serde_json::from_str(&text).expect("parses");
     assert_eq!(written, assembly.stacks[0].template);
+    assert_eq!(summary.stacks[0].resources, written.resources.len());
     // The minimal form of a stack that needs no split is exactly `Stack::template`.
     assert_eq!(written, plain);
     assert_eq!(text, assembly.files["MyContactCenter.template.json"]);
+    assert_eq!(text.len(), summary.files["MyContactCenter.template.json"]);
 }
 
 #[test]

@@ -6,10 +6,14 @@ use std::path::{Path, PathBuf};
 use switchboard_core::rules::name::names_collide;
 
 use crate::Error;
-use crate::synth::assembly::{Assembly, AssemblyForm};
+use crate::synth::assembly::{
+    Assembly, AssemblyForm, Builder, InMemory, Manifest, Sink, ToDisk, WrittenAssembly,
+};
 use crate::synth::instance::{Instance, InstanceKind};
 use crate::synth::provider::{self, Held, SecurityProfileProvider};
+use crate::synth::split;
 use crate::synth::stack::Stack;
+use crate::synth::write::{Real, Staging};
 
 /// The environment variable the CDK CLI sets to the directory the app must write to.
 pub const OUTDIR_ENV: &str = "CDK_OUTDIR";
@@ -38,6 +42,7 @@ pub const DEFAULT_OUTDIR: &str = "cdk.out";
 pub struct App {
     outdir: PathBuf,
     form: AssemblyForm,
+    sync_to_disk: bool,
     stacks: Vec<Stack>,
     providers: Vec<Held>,
     discovered: bool,
@@ -54,6 +59,7 @@ impl std::fmt::Debug for App {
         f.debug_struct("App")
             .field("outdir", &self.outdir)
             .field("form", &self.form)
+            .field("sync_to_disk", &self.sync_to_disk)
             .field("stacks", &self.stacks)
             .field(
                 "providers",
@@ -83,6 +89,7 @@ impl App {
         App {
             outdir: outdir.into(),
             form: AssemblyForm::default(),
+            sync_to_disk: false,
             stacks: Vec::new(),
             providers: Vec::new(),
             discovered: false,
@@ -93,6 +100,23 @@ impl App {
     pub fn with_form(mut self, form: AssemblyForm) -> App {
         self.form = form;
         self
+    }
+
+    /// Whether [`App::synth`] syncs what it writes to disk before it swaps the new assembly
+    /// into place (`false` unless told otherwise).
+    ///
+    /// Without it, `synth` is as durable as the AWS CDK's: atomic against a crash of the
+    /// process, but a power loss right after synth may leave an incomplete assembly, and synth
+    /// must then run again. With it, every file and the new directory are synced before the
+    /// swap and the parent directory after it, which costs a few milliseconds or more.
+    pub fn with_sync_to_disk(mut self, sync: bool) -> App {
+        self.sync_to_disk = sync;
+        self
+    }
+
+    /// Whether [`App::synth`] syncs to disk (see [`App::with_sync_to_disk`]).
+    pub fn syncs_to_disk(&self) -> bool {
+        self.sync_to_disk
     }
 
     /// Where `synth` writes.
@@ -165,17 +189,66 @@ impl App {
 
     /// The cloud assembly in memory: runs the providers, checks every stack (its name, its
     /// instance, names shared between stacks, profiles of one existing instance spread over
-    /// several stacks) and renders every template, split where needed.
+    /// several stacks) and renders every template, split where needed. Its files are
+    /// byte for byte what [`App::synth`] writes.
     pub fn assembly(&mut self) -> Result<Assembly, Error> {
+        self.prepare()?;
+        let mut sink = InMemory::default();
+        let manifest = self.render_into(&mut sink)?;
+        Ok(Assembly {
+            manifest,
+            stacks: sink.stacks,
+            files: sink.files,
+        })
+    }
+
+    /// Synthesizes the cloud assembly and writes it to [`App::outdir`] atomically (see
+    /// [`synth::write`](mod@crate::synth::write)); returns what it wrote.
+    ///
+    /// The checks of [`App::assembly`] come first. Then the templates are rendered and written
+    /// one stack part at a time, so memory holds one template, not the whole assembly. The
+    /// files are not synced to disk unless [`App::with_sync_to_disk`] asks for it: like the
+    /// AWS CDK's, an assembly written just before a power loss may be incomplete (synth must
+    /// then run again), while a crash of the process never leaves one half-written.
+    pub fn synth(&mut self) -> Result<WrittenAssembly, Error> {
+        self.prepare()?;
+        let mut steps = Real;
+        let staging = Staging::begin(&self.outdir, &mut steps, self.sync_to_disk)?;
+        let mut sink = ToDisk {
+            staging,
+            stacks: Vec::new(),
+            files: BTreeMap::new(),
+        };
+        let manifest = self.render_into(&mut sink)?;
+        let ToDisk {
+            staging,
+            stacks,
+            files,
+        } = sink;
+        staging.commit()?;
+        Ok(WrittenAssembly {
+            manifest,
+            stacks,
+            files,
+        })
+    }
+
+    /// The checks that need no rendering: providers, stack names and instances, instances
+    /// shared between stacks.
+    fn prepare(&mut self) -> Result<(), Error> {
         self.apply_providers()?;
         for stack in &self.stacks {
             stack.validate()?;
         }
-        self.check_shared_instances()?;
-        let mut rendered = Vec::with_capacity(self.stacks.len());
+        self.check_shared_instances()
+    }
+
+    /// Renders every stack, part after part, into `sink`.
+    fn render_into(&self, sink: &mut impl Sink) -> Result<Manifest, Error> {
+        let mut builder = Builder::new(self.form);
         let mut names: BTreeSet<String> = BTreeSet::new();
         for stack in &self.stacks {
-            let parts = stack.parts(self.form)?;
+            let parts = split::plan(stack, self.form)?;
             for part in &parts {
                 if !names.insert(part.name.to_ascii_lowercase()) {
                     return Err(Error::DuplicateStackName {
@@ -183,17 +256,9 @@ impl App {
                     });
                 }
             }
-            rendered.push((stack.name().to_owned(), parts));
+            builder.stack(stack.name(), parts, sink)?;
         }
-        Ok(Assembly::build(rendered, self.form))
-    }
-
-    /// Synthesizes the cloud assembly and writes it to [`App::outdir`] atomically (see
-    /// [`synth::write`](mod@crate::synth::write)); returns what it wrote.
-    pub fn synth(&mut self) -> Result<Assembly, Error> {
-        let assembly = self.assembly()?;
-        assembly.write_to(&self.outdir)?;
-        Ok(assembly)
+        builder.finish(sink)
     }
 
     /// Stacks that target the same existing instance share its names and its quota.

@@ -19,8 +19,9 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::synth::logical_id::sha256_hex;
-use crate::synth::split::Part;
+use crate::synth::split::Planned;
 use crate::synth::template::{self, Assertion, Parameter, Template, TemplateRule};
+use crate::synth::write::{Staging, Steps};
 use crate::{Error, SecurityProfile};
 
 /// The cloud assembly schema version written in `manifest.json` (the CDK CLI 2.1148 reads up
@@ -257,7 +258,8 @@ pub struct SynthesizedStack {
     pub profiles: Vec<SecurityProfile>,
 }
 
-/// A cloud assembly in memory: what [`App::synth`](crate::App::synth) writes.
+/// A cloud assembly in memory: what [`App::assembly`](crate::App::assembly) returns, and
+/// exactly what [`App::synth`](crate::App::synth) writes.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Assembly {
     /// `manifest.json`.
@@ -269,119 +271,247 @@ pub struct Assembly {
 }
 
 impl Assembly {
-    /// Builds the assembly of the given stack parts.
-    pub(crate) fn build(stacks: Vec<(String, Vec<Part>)>, form: AssemblyForm) -> Assembly {
-        let mut manifest = Manifest {
-            version: MANIFEST_VERSION.to_owned(),
-            artifacts: BTreeMap::new(),
-        };
-        let mut files = BTreeMap::new();
-        let mut synthesized = Vec::new();
-        for (stack, parts) in stacks {
-            let mut previous: Option<String> = None;
-            for part in parts {
-                let json = part.json;
-                let sha = sha256_hex(json.as_bytes());
-                let template_file = format!("{}.template.json", part.name);
-                let mut dependencies: Vec<String> = previous.iter().cloned().collect();
-                let mut properties = StackProperties {
-                    template_file: template_file.clone(),
-                    assume_role_arn: None,
-                    cloud_formation_execution_role_arn: None,
-                    lookup_role: None,
-                    stack_template_asset_object_url: None,
-                    requires_bootstrap_stack_version: None,
-                    bootstrap_stack_version_ssm_parameter: None,
-                };
-                if form == AssemblyForm::Bootstrapped {
-                    let assets_id = format!("{}.assets", part.name);
-                    let assets_file = format!("{assets_id}.json");
-                    let assets = AssetManifest {
-                        version: MANIFEST_VERSION.to_owned(),
-                        files: BTreeMap::from([(
-                            sha.clone(),
-                            FileAsset {
-                                display_name: format!("{} Template", part.name),
-                                source: FileSource {
-                                    path: template_file.clone(),
-                                    packaging: "file".to_owned(),
-                                },
-                                destinations: BTreeMap::from([(
-                                    DESTINATION.to_owned(),
-                                    FileDestination {
-                                        bucket_name: bucket(),
-                                        object_key: format!("{sha}.json"),
-                                        assume_role_arn: role("file-publishing"),
-                                    },
-                                )]),
-                            },
-                        )]),
-                        docker_images: BTreeMap::new(),
-                    };
-                    files.insert(assets_file.clone(), template::to_json(&assets));
-                    manifest.artifacts.insert(
-                        assets_id.clone(),
-                        Artifact {
-                            artifact_type: "cdk:asset-manifest".to_owned(),
-                            environment: None,
-                            properties: ArtifactProperties::AssetManifest(
-                                AssetManifestProperties {
-                                    file: assets_file,
-                                    requires_bootstrap_stack_version: BOOTSTRAP_VERSION,
-                                    bootstrap_stack_version_ssm_parameter: ssm_parameter(),
-                                },
-                            ),
-                            dependencies: Vec::new(),
-                            display_name: None,
-                        },
-                    );
-                    properties.assume_role_arn = Some(role("deploy"));
-                    properties.cloud_formation_execution_role_arn = Some(role("cfn-exec"));
-                    properties.lookup_role = Some(BootstrapRole {
-                        arn: role("lookup"),
-                        requires_bootstrap_stack_version: LOOKUP_ROLE_BOOTSTRAP_VERSION,
-                        bootstrap_stack_version_ssm_parameter: ssm_parameter(),
-                    });
-                    properties.stack_template_asset_object_url =
-                        Some(format!("s3://{}/{sha}.json", bucket()));
-                    properties.requires_bootstrap_stack_version = Some(BOOTSTRAP_VERSION);
-                    properties.bootstrap_stack_version_ssm_parameter = Some(ssm_parameter());
-                    dependencies.insert(0, assets_id);
-                }
-                manifest.artifacts.insert(
-                    part.name.clone(),
-                    Artifact {
-                        artifact_type: "aws:cloudformation:stack".to_owned(),
-                        environment: Some(ENVIRONMENT.to_owned()),
-                        properties: ArtifactProperties::Stack(properties),
-                        dependencies,
-                        display_name: Some(part.name.clone()),
-                    },
-                );
-                files.insert(template_file.clone(), json);
-                previous = Some(part.name.clone());
-                synthesized.push(SynthesizedStack {
-                    id: part.name,
-                    stack: stack.clone(),
-                    part: part.number,
-                    of: part.of,
-                    template: part.template,
-                    template_file,
-                    template_sha256: sha,
-                    profiles: part.profiles,
-                });
-            }
-        }
-        files.insert("manifest.json".to_owned(), template::to_json(&manifest));
-        Assembly {
-            manifest,
-            stacks: synthesized,
-            files,
+    /// Writes the assembly to `dir` atomically, without syncing it to disk (see
+    /// [`synth::write`](mod@crate::synth::write)).
+    pub fn write_to(&self, dir: impl AsRef<std::path::Path>) -> Result<(), Error> {
+        crate::synth::write::write_assembly(dir.as_ref(), &self.files, false)
+    }
+}
+
+/// What [`App::synth`](crate::App::synth) wrote: the manifest, and the names, sizes and hashes
+/// of the files. The templates themselves are on disk only; [`App::assembly`](crate::App::assembly)
+/// gives the same bytes in memory.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WrittenAssembly {
+    /// `manifest.json`.
+    pub manifest: Manifest,
+    /// Every stack part, stacks in the order they were made, parts in order.
+    pub stacks: Vec<WrittenStack>,
+    /// The size in bytes of every file written, by name.
+    pub files: BTreeMap<String, usize>,
+}
+
+/// One stack (or part of a split stack) of a [`WrittenAssembly`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WrittenStack {
+    /// The artifact ID and CloudFormation stack name: `<Stack>` or `<Stack>Part<N>`.
+    pub id: String,
+    /// The name of the [`Stack`](crate::Stack) it comes from.
+    pub stack: String,
+    /// 1 for the first part.
+    pub part: usize,
+    /// How many parts the stack has.
+    pub of: usize,
+    /// `<id>.template.json`.
+    pub template_file: String,
+    /// The SHA-256 of the template file's bytes, in hex.
+    pub template_sha256: String,
+    /// How many resources the template holds.
+    pub resources: usize,
+    /// The names of the profiles in this part, in logical-ID order.
+    pub profiles: Vec<String>,
+}
+
+/// Where the files of an assembly go as they are made: into memory ([`Assembly`]) or into
+/// the new directory of a write ([`WrittenAssembly`]).
+pub(crate) trait Sink {
+    /// One file, by its name in the assembly.
+    fn file(&mut self, name: &str, content: String) -> Result<(), Error>;
+    /// One stack part, after its files.
+    fn part(&mut self, stack: &str, part: &Planned<'_>, files: PartFiles) -> Result<(), Error>;
+}
+
+/// The names and hash of a part's files.
+pub(crate) struct PartFiles {
+    pub template_file: String,
+    pub template_sha256: String,
+}
+
+/// The manifest, built a part at a time while the parts' files go to a [`Sink`].
+pub(crate) struct Builder {
+    form: AssemblyForm,
+    manifest: Manifest,
+    /// The part before, in the stack being built.
+    previous: Option<String>,
+}
+
+impl Builder {
+    pub(crate) fn new(form: AssemblyForm) -> Builder {
+        Builder {
+            form,
+            manifest: Manifest {
+                version: MANIFEST_VERSION.to_owned(),
+                artifacts: BTreeMap::new(),
+            },
+            previous: None,
         }
     }
 
-    /// Writes the assembly to `dir` atomically (see [`synth::write`](mod@crate::synth::write)).
-    pub fn write_to(&self, dir: impl AsRef<std::path::Path>) -> Result<(), Error> {
-        crate::synth::write::write_assembly(dir.as_ref(), &self.files)
+    /// Renders the parts of one stack, one after the other, into `sink`.
+    pub(crate) fn stack(
+        &mut self,
+        stack: &str,
+        parts: Vec<Planned<'_>>,
+        sink: &mut impl Sink,
+    ) -> Result<(), Error> {
+        self.previous = None;
+        for mut part in parts {
+            let json = part.json()?;
+            let files = self.part(&part.name, json, sink)?;
+            sink.part(stack, &part, files)?;
+        }
+        Ok(())
+    }
+
+    fn part(&mut self, name: &str, json: String, sink: &mut impl Sink) -> Result<PartFiles, Error> {
+        let sha = sha256_hex(json.as_bytes());
+        let template_file = format!("{name}.template.json");
+        let mut dependencies: Vec<String> = self.previous.iter().cloned().collect();
+        let mut properties = StackProperties {
+            template_file: template_file.clone(),
+            assume_role_arn: None,
+            cloud_formation_execution_role_arn: None,
+            lookup_role: None,
+            stack_template_asset_object_url: None,
+            requires_bootstrap_stack_version: None,
+            bootstrap_stack_version_ssm_parameter: None,
+        };
+        if self.form == AssemblyForm::Bootstrapped {
+            let assets_id = format!("{name}.assets");
+            let assets_file = format!("{assets_id}.json");
+            let assets = AssetManifest {
+                version: MANIFEST_VERSION.to_owned(),
+                files: BTreeMap::from([(
+                    sha.clone(),
+                    FileAsset {
+                        display_name: format!("{name} Template"),
+                        source: FileSource {
+                            path: template_file.clone(),
+                            packaging: "file".to_owned(),
+                        },
+                        destinations: BTreeMap::from([(
+                            DESTINATION.to_owned(),
+                            FileDestination {
+                                bucket_name: bucket(),
+                                object_key: format!("{sha}.json"),
+                                assume_role_arn: role("file-publishing"),
+                            },
+                        )]),
+                    },
+                )]),
+                docker_images: BTreeMap::new(),
+            };
+            sink.file(&assets_file, template::to_json(&assets))?;
+            self.manifest.artifacts.insert(
+                assets_id.clone(),
+                Artifact {
+                    artifact_type: "cdk:asset-manifest".to_owned(),
+                    environment: None,
+                    properties: ArtifactProperties::AssetManifest(AssetManifestProperties {
+                        file: assets_file,
+                        requires_bootstrap_stack_version: BOOTSTRAP_VERSION,
+                        bootstrap_stack_version_ssm_parameter: ssm_parameter(),
+                    }),
+                    dependencies: Vec::new(),
+                    display_name: None,
+                },
+            );
+            properties.assume_role_arn = Some(role("deploy"));
+            properties.cloud_formation_execution_role_arn = Some(role("cfn-exec"));
+            properties.lookup_role = Some(BootstrapRole {
+                arn: role("lookup"),
+                requires_bootstrap_stack_version: LOOKUP_ROLE_BOOTSTRAP_VERSION,
+                bootstrap_stack_version_ssm_parameter: ssm_parameter(),
+            });
+            properties.stack_template_asset_object_url =
+                Some(format!("s3://{}/{sha}.json", bucket()));
+            properties.requires_bootstrap_stack_version = Some(BOOTSTRAP_VERSION);
+            properties.bootstrap_stack_version_ssm_parameter = Some(ssm_parameter());
+            dependencies.insert(0, assets_id);
+        }
+        self.manifest.artifacts.insert(
+            name.to_owned(),
+            Artifact {
+                artifact_type: "aws:cloudformation:stack".to_owned(),
+                environment: Some(ENVIRONMENT.to_owned()),
+                properties: ArtifactProperties::Stack(properties),
+                dependencies,
+                display_name: Some(name.to_owned()),
+            },
+        );
+        sink.file(&template_file, json)?;
+        self.previous = Some(name.to_owned());
+        Ok(PartFiles {
+            template_file,
+            template_sha256: sha,
+        })
+    }
+
+    /// Writes `manifest.json` into `sink`, last, and returns the manifest.
+    pub(crate) fn finish(self, sink: &mut impl Sink) -> Result<Manifest, Error> {
+        sink.file("manifest.json", template::to_json(&self.manifest))?;
+        Ok(self.manifest)
+    }
+}
+
+/// The [`Sink`] of [`App::assembly`](crate::App::assembly): everything in memory.
+#[derive(Default)]
+pub(crate) struct InMemory {
+    pub stacks: Vec<SynthesizedStack>,
+    pub files: BTreeMap<String, String>,
+}
+
+impl Sink for InMemory {
+    fn file(&mut self, name: &str, content: String) -> Result<(), Error> {
+        self.files.insert(name.to_owned(), content);
+        Ok(())
+    }
+
+    fn part(&mut self, stack: &str, part: &Planned<'_>, files: PartFiles) -> Result<(), Error> {
+        self.stacks.push(SynthesizedStack {
+            id: part.name.clone(),
+            stack: stack.to_owned(),
+            part: part.number,
+            of: part.of,
+            template: part.template(),
+            template_file: files.template_file,
+            template_sha256: files.template_sha256,
+            profiles: part.profiles.iter().map(|(_, p)| (*p).clone()).collect(),
+        });
+        Ok(())
+    }
+}
+
+/// The [`Sink`] of [`App::synth`](crate::App::synth): each file written as it comes, and
+/// only its name and size kept.
+pub(crate) struct ToDisk<'s, S: Steps> {
+    pub staging: Staging<'s, S>,
+    pub stacks: Vec<WrittenStack>,
+    pub files: BTreeMap<String, usize>,
+}
+
+impl<S: Steps> Sink for ToDisk<'_, S> {
+    fn file(&mut self, name: &str, content: String) -> Result<(), Error> {
+        self.staging.write(name, content.as_bytes())?;
+        self.files.insert(name.to_owned(), content.len());
+        Ok(())
+    }
+
+    fn part(&mut self, stack: &str, part: &Planned<'_>, files: PartFiles) -> Result<(), Error> {
+        self.stacks.push(WrittenStack {
+            id: part.name.clone(),
+            stack: stack.to_owned(),
+            part: part.number,
+            of: part.of,
+            template_file: files.template_file,
+            template_sha256: files.template_sha256,
+            resources: part.resources(),
+            profiles: part
+                .profiles
+                .iter()
+                .map(|(_, p)| p.name().to_owned())
+                .collect(),
+        });
+        Ok(())
     }
 }

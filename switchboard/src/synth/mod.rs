@@ -10,6 +10,12 @@
 //! Everything written is deterministic: the same profiles give the same bytes, on every run
 //! and whatever order they were added in.
 //!
+//! [`App::synth`] renders, hashes and writes one stack part at a time, so memory holds one
+//! template rather than the whole assembly ([`App::assembly`] gives the same bytes in memory).
+//! It does not sync the files to disk: the new assembly replaces the old one atomically, but
+//! like the AWS CDK's, a power loss right after synth may require running synth again.
+//! [`App::with_sync_to_disk`] syncs everything before the swap, at a cost of milliseconds.
+//!
 //! # Deploying
 //!
 //! With the AWS CDK CLI, as in the seed: a `cdk.json` whose `"app"` runs the program
@@ -48,10 +54,11 @@ mod render;
 pub mod split;
 pub mod stack;
 pub mod template;
+mod view;
 pub mod write;
 
 pub use app::App;
-pub use assembly::{Assembly, AssemblyForm, SynthesizedStack};
+pub use assembly::{Assembly, AssemblyForm, SynthesizedStack, WrittenAssembly, WrittenStack};
 pub use instance::{Instance, InstanceKind};
 pub use logical_id::logical_id;
 pub use provider::{DiscoveredProvider, SecurityProfileProvider};

@@ -151,23 +151,49 @@ fn tags(tags: &[Tag]) -> Vec<TagEntry> {
         .collect()
 }
 
-fn sorted(mut items: Vec<String>) -> Vec<String> {
-    items.sort();
-    items.dedup();
-    items
+/// The attribute of a profile resource that its output gives.
+pub(crate) const PROFILE_ARN_ATTRIBUTE: &str = "SecurityProfileArn";
+
+/// The sensitive permissions a profile holds, in its (sorted) order: `SensitivePermissions`.
+pub(crate) fn sensitive_permissions(profile: &SecurityProfile) -> impl Iterator<Item = &str> {
+    let sensitive = sensitive();
+    profile
+        .permissions()
+        .iter()
+        .filter(move |p| sensitive.contains(p))
+}
+
+/// `ImpliedPermissions`: sorted and unique, whatever order the profile holds them in.
+pub(crate) fn implied_permissions(profile: &SecurityProfile) -> Vec<&str> {
+    let mut implied: Vec<&str> = profile.implied_permissions().iter().collect();
+    if !implied.is_sorted_by(|a, b| a < b) {
+        implied.sort_unstable();
+        implied.dedup();
+    }
+    implied
+}
+
+/// The logical ID of a profile's output: `<LogicalId>Arn`.
+pub(crate) fn output_id(logical_id: &str) -> String {
+    format!("{logical_id}Arn")
+}
+
+/// The description of a profile's output.
+pub(crate) struct OutputDescription<'a>(pub &'a str);
+
+impl std::fmt::Display for OutputDescription<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "ARN of the security profile {:?}", self.0)
+    }
 }
 
 /// The resource of one profile: every field the profile sets and nothing else.
 pub(crate) fn profile_resource(profile: &SecurityProfile, instance_arn: Expr) -> Resource {
+    let owned = |items: Vec<&str>| items.into_iter().map(str::to_owned).collect();
     let switchboard = SwitchboardMetadata {
         sensitive_reason: profile.sensitive_reason().map(str::to_owned),
-        sensitive_permissions: profile
-            .permissions()
-            .iter()
-            .filter(|p| sensitive().contains(p))
-            .map(str::to_owned)
-            .collect(),
-        implied_permissions: sorted(profile.implied_permissions().to_vec()),
+        sensitive_permissions: sensitive_permissions(profile).map(str::to_owned).collect(),
+        implied_permissions: owned(implied_permissions(profile)),
     };
     Resource {
         resource_type: SECURITY_PROFILE_TYPE.to_owned(),
@@ -191,10 +217,10 @@ pub(crate) fn profile_resource(profile: &SecurityProfile, instance_arn: Expr) ->
 /// The output of one profile: its ARN, `<LogicalId>Arn`.
 pub(crate) fn profile_output(profile: &SecurityProfile, logical_id: &str) -> (String, Output) {
     (
-        format!("{logical_id}Arn"),
+        output_id(logical_id),
         Output {
-            description: Some(format!("ARN of the security profile {:?}", profile.name())),
-            value: Expr::get_att(logical_id, "SecurityProfileArn"),
+            description: Some(OutputDescription(profile.name()).to_string()),
+            value: Expr::get_att(logical_id, PROFILE_ARN_ATTRIBUTE),
             export: None,
         },
     )

@@ -24,7 +24,8 @@
 use crate::synth::assembly::{AssemblyForm, MAX_MINIMAL_TEMPLATE_BYTES};
 use crate::synth::render::{self, Frame, Role};
 use crate::synth::stack::{self, Stack};
-use crate::synth::template::{self, Template};
+use crate::synth::template::{self, Expr, Template};
+use crate::synth::view::{ProfileOutput, ProfileResource, TemplateView};
 use crate::{Error, SecurityProfile};
 
 /// The most resources one template may hold.
@@ -73,108 +74,80 @@ struct Sized<'a> {
     bytes: [usize; 2],
 }
 
-pub(crate) fn split(stack: &Stack, form: AssemblyForm) -> Result<Vec<Part>, Error> {
-    let byte_limit = match form {
-        AssemblyForm::Bootstrapped => MAX_TEMPLATE_BYTES,
-        AssemblyForm::Minimal => MAX_MINIMAL_TEMPLATE_BYTES,
-    };
-    let ids = stack.logical_ids();
-    let mut profiles: Vec<(&str, &SecurityProfile)> = stack
-        .security_profiles()
-        .iter()
-        .filter_map(|p| ids.get(p.name()).map(|id| (id.as_str(), p)))
-        .collect();
-    profiles.sort_by(|a, b| a.0.cmp(b.0));
-
-    // One part when everything fits.
-    let whole = frame(stack, form, Role::First, false, 1, 1);
-    let mut template = whole.skeleton();
-    render::add_profiles(&mut template, &whole, profiles.iter().copied());
-    let json = template::to_json(&template);
-    if template.resources.len() <= MAX_RESOURCES
-        && template.outputs.len() <= MAX_OUTPUTS
-        && json.len() <= byte_limit
-    {
-        let name = part_name(stack.name(), 1);
-        stack::check_stack_name(&name)?;
-        return Ok(vec![Part {
-            name,
-            number: 1,
-            of: 1,
-            template,
-            profiles: profiles.into_iter().map(|(_, p)| p.clone()).collect(),
-            json,
-        }]);
-    }
-
-    // Otherwise pack, with the first part exporting the instance ARN. The part count in the
-    // descriptions is not known yet: measure with a wide placeholder.
-    let first = frame(stack, form, Role::First, true, 9999, 9999);
-    let later = frame(stack, form, Role::Later, true, 9999, 9999);
-    let sized: Vec<Sized> = profiles
-        .iter()
-        .map(|(id, profile)| Sized {
-            id: (*id).to_owned(),
-            profile,
-            bytes: [
-                entry_bytes(&first, id, profile),
-                entry_bytes(&later, id, profile),
-            ],
-        })
-        .collect();
-    let mut groups: Vec<Vec<(&str, &SecurityProfile)>> = Vec::new();
-    let mut current: Vec<(&str, &SecurityProfile)> = Vec::new();
-    let mut budget = Budget::new(&first.skeleton());
-    for item in &sized {
-        let which = usize::from(!groups.is_empty());
-        if !budget.admits(item.bytes[which], byte_limit) && !current.is_empty() {
-            groups.push(std::mem::take(&mut current));
-            budget = Budget::new(&later.skeleton());
-        }
-        let which = usize::from(!groups.is_empty());
-        budget.add(item.bytes[which]);
-        current.push((item.id.as_str(), item.profile));
-    }
-    if !current.is_empty() {
-        groups.push(current);
-    }
-    finish(stack, form, groups, byte_limit)
+/// A part whose profiles are chosen: rendered when it is needed, so that synthesis holds one
+/// part's template at a time.
+pub(crate) struct Planned<'a> {
+    /// As [`Part::name`].
+    pub name: String,
+    /// As [`Part::number`].
+    pub number: usize,
+    /// As [`Part::of`].
+    pub of: usize,
+    frame: Frame<'a>,
+    skeleton: Template,
+    instance_arn: Expr,
+    /// The profiles with their logical IDs, sorted by ID.
+    pub profiles: Vec<(String, &'a SecurityProfile)>,
+    /// The JSON, when measuring the stack as a whole rendered it already.
+    json: Option<String>,
+    form: AssemblyForm,
+    byte_limit: usize,
 }
 
-/// Renders each group as a part and checks it against the limits exactly.
-fn finish(
-    stack: &Stack,
-    form: AssemblyForm,
-    groups: Vec<Vec<(&str, &SecurityProfile)>>,
-    byte_limit: usize,
-) -> Result<Vec<Part>, Error> {
-    let of = groups.len().max(1);
-    let groups = if groups.is_empty() {
-        vec![Vec::new()]
-    } else {
-        groups
-    };
-    let mut parts = Vec::with_capacity(of);
-    for (index, group) in groups.into_iter().enumerate() {
-        let number = index + 1;
+impl<'a> Planned<'a> {
+    fn new(
+        stack: &'a Stack,
+        form: AssemblyForm,
+        number: usize,
+        of: usize,
+        profiles: Vec<(String, &'a SecurityProfile)>,
+    ) -> Planned<'a> {
         let role = if number == 1 {
             Role::First
         } else {
             Role::Later
         };
         let frame = frame(stack, form, role, of > 1, number, of);
-        let mut template = frame.skeleton();
-        render::add_profiles(&mut template, &frame, group.iter().copied());
-        let name = part_name(stack.name(), number);
-        stack::check_stack_name(&name)?;
-        let json = template::to_json(&template);
+        Planned {
+            name: part_name(stack.name(), number),
+            number,
+            of,
+            skeleton: frame.skeleton(),
+            instance_arn: frame.instance_arn(),
+            frame,
+            profiles,
+            json: None,
+            form,
+            byte_limit: byte_limit(form),
+        }
+    }
+
+    /// How many resources the template holds.
+    pub(crate) fn resources(&self) -> usize {
+        self.view().resources()
+    }
+
+    fn view(&self) -> TemplateView<'_> {
+        TemplateView {
+            skeleton: &self.skeleton,
+            instance_arn: &self.instance_arn,
+            profiles: &self.profiles,
+        }
+    }
+
+    /// The template as written, checked against the byte limit.
+    pub(crate) fn json(&mut self) -> Result<String, Error> {
+        let json = match self.json.take() {
+            Some(json) => json,
+            None => template::to_json(&self.view()),
+        };
         let bytes = json.len();
-        if bytes > byte_limit {
+        if bytes > self.byte_limit {
             return Err(Error::TemplateTooLarge {
-                stack: name,
+                stack: self.name.clone(),
                 bytes,
-                limit: byte_limit,
-                help: match form {
+                limit: self.byte_limit,
+                help: match self.form {
                     AssemblyForm::Minimal => {
                         "the CDK CLI sends such a template inline, which CloudFormation refuses; \
                          use the bootstrapped form (the default) and run `cdk bootstrap` once"
@@ -185,14 +158,113 @@ fn finish(
                 },
             });
         }
-        parts.push(Part {
-            name,
-            number,
-            of,
-            template,
-            profiles: group.into_iter().map(|(_, p)| p.clone()).collect(),
+        Ok(json)
+    }
+
+    /// The template as the owned model, for the in-memory forms.
+    pub(crate) fn template(&self) -> Template {
+        let mut template = self.skeleton.clone();
+        render::add_profiles(
+            &mut template,
+            &self.frame,
+            self.profiles.iter().map(|(id, p)| (id.as_str(), *p)),
+        );
+        template
+    }
+
+    /// The part, rendered, as [`Stack::parts`] returns it.
+    fn into_part(mut self) -> Result<Part, Error> {
+        let json = self.json()?;
+        Ok(Part {
+            template: self.template(),
+            profiles: self.profiles.iter().map(|(_, p)| (*p).clone()).collect(),
+            name: self.name,
+            number: self.number,
+            of: self.of,
             json,
-        });
+        })
+    }
+}
+
+fn byte_limit(form: AssemblyForm) -> usize {
+    match form {
+        AssemblyForm::Bootstrapped => MAX_TEMPLATE_BYTES,
+        AssemblyForm::Minimal => MAX_MINIMAL_TEMPLATE_BYTES,
+    }
+}
+
+pub(crate) fn split(stack: &Stack, form: AssemblyForm) -> Result<Vec<Part>, Error> {
+    plan(stack, form)?
+        .into_iter()
+        .map(Planned::into_part)
+        .collect()
+}
+
+/// Chooses the parts of a stack and checks their names; renders only the whole stack, to see
+/// whether it fits in one template.
+pub(crate) fn plan(stack: &Stack, form: AssemblyForm) -> Result<Vec<Planned<'_>>, Error> {
+    let byte_limit = byte_limit(form);
+    let mut ids = stack.logical_ids();
+    let mut profiles: Vec<(String, &SecurityProfile)> = stack
+        .security_profiles()
+        .iter()
+        .filter_map(|p| ids.remove(p.name()).map(|id| (id, p)))
+        .collect();
+    profiles.sort_by(|a, b| a.0.cmp(&b.0));
+
+    // One part when everything fits.
+    let mut whole = Planned::new(stack, form, 1, 1, profiles);
+    let view = whole.view();
+    if view.resources() <= MAX_RESOURCES && view.outputs() <= MAX_OUTPUTS {
+        let json = template::to_json(&view);
+        if json.len() <= byte_limit {
+            stack::check_stack_name(&whole.name)?;
+            whole.json = Some(json);
+            return Ok(vec![whole]);
+        }
+    }
+    let profiles = whole.profiles;
+
+    // Otherwise pack, with the first part exporting the instance ARN. The part count in the
+    // descriptions is not known yet: measure with a wide placeholder.
+    let first = frame(stack, form, Role::First, true, 9999, 9999);
+    let later = frame(stack, form, Role::Later, true, 9999, 9999);
+    let arns = [first.instance_arn(), later.instance_arn()];
+    let sized: Vec<Sized> = profiles
+        .into_iter()
+        .map(|(id, profile)| Sized {
+            bytes: [
+                entry_bytes(&arns[0], &id, profile),
+                entry_bytes(&arns[1], &id, profile),
+            ],
+            id,
+            profile,
+        })
+        .collect();
+    let mut groups: Vec<Vec<(String, &SecurityProfile)>> = Vec::new();
+    let mut current: Vec<(String, &SecurityProfile)> = Vec::new();
+    let mut budget = Budget::new(&first.skeleton());
+    for item in sized {
+        let which = usize::from(!groups.is_empty());
+        if !budget.admits(item.bytes[which], byte_limit) && !current.is_empty() {
+            groups.push(std::mem::take(&mut current));
+            budget = Budget::new(&later.skeleton());
+        }
+        let which = usize::from(!groups.is_empty());
+        budget.add(item.bytes[which]);
+        current.push((item.id, item.profile));
+    }
+    if !current.is_empty() || groups.is_empty() {
+        groups.push(current);
+    }
+    let of = groups.len();
+    let parts: Vec<Planned<'_>> = groups
+        .into_iter()
+        .enumerate()
+        .map(|(index, group)| Planned::new(stack, form, index + 1, of, group))
+        .collect();
+    for part in &parts {
+        stack::check_stack_name(&part.name)?;
     }
     Ok(parts)
 }
@@ -246,11 +318,14 @@ impl Budget {
 
 /// The bytes a profile's resource and output add to a template: each is an entry of a map
 /// two levels deep, `\n  "Id": value,` with the value's lines indented by two more spaces.
-fn entry_bytes(frame: &Frame<'_>, id: &str, profile: &SecurityProfile) -> usize {
-    let resource = render::profile_resource(profile, frame.instance_arn());
-    let (output_id, output) = render::profile_output(profile, id);
+fn entry_bytes(instance_arn: &Expr, id: &str, profile: &SecurityProfile) -> usize {
+    let resource = ProfileResource {
+        profile,
+        instance_arn,
+    };
+    let output = ProfileOutput { id, profile };
     map_entry_bytes(id, &template::to_json(&resource))
-        + map_entry_bytes(&output_id, &template::to_json(&output))
+        + map_entry_bytes(&render::output_id(id), &template::to_json(&output))
 }
 
 fn map_entry_bytes(key: &str, value_json: &str) -> usize {
@@ -295,7 +370,7 @@ mod tests {
         let parts = split(&stack, AssemblyForm::Minimal).expect("split");
         let f = frame(&stack, AssemblyForm::Minimal, Role::First, false, 1, 1);
         let id = &stack.logical_ids()["Profile0000"];
-        let estimate = skeleton + entry_bytes(&f, id, &list[0]);
+        let estimate = skeleton + entry_bytes(&f.instance_arn(), id, &list[0]);
         let actual = template::to_json(&parts[0].template).len();
         // The estimate counts a comma per entry, and misses only the brackets of the two maps
         // that became non-empty and the `Outputs` key: far less than the slack.

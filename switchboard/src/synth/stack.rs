@@ -87,9 +87,8 @@ impl Stack {
         profile: impl AsSecurityProfile,
     ) -> Result<&mut Stack, Error> {
         self.validate()?;
-        let profile = profile.as_security_profile();
-        self.check_new(profile, &[])?;
-        self.profiles.push(profile.clone());
+        self.check_new(profile.as_security_profile(), &[])?;
+        self.profiles.push(profile.into_security_profile());
         Ok(self)
     }
 
@@ -113,9 +112,8 @@ impl Stack {
         self.validate()?;
         let mut added: Vec<SecurityProfile> = Vec::new();
         for profile in profiles {
-            let profile = profile.as_security_profile();
-            self.check_new(profile, &added)?;
-            added.push(profile.clone());
+            self.check_new(profile.as_security_profile(), &added)?;
+            added.push(profile.into_security_profile());
         }
         self.profiles.extend(added);
         Ok(self)
@@ -198,10 +196,22 @@ impl Stack {
 pub trait AsSecurityProfile {
     /// The profile.
     fn as_security_profile(&self) -> &SecurityProfile;
+
+    /// The profile as the stack keeps it: a profile given by value is moved, not copied.
+    fn into_security_profile(self) -> SecurityProfile
+    where
+        Self: Sized,
+    {
+        self.as_security_profile().clone()
+    }
 }
 
 impl AsSecurityProfile for SecurityProfile {
     fn as_security_profile(&self) -> &SecurityProfile {
+        self
+    }
+
+    fn into_security_profile(self) -> SecurityProfile {
         self
     }
 }

@@ -1,11 +1,17 @@
 //! Writing an assembly atomically.
 //!
 //! The files are written into a new directory beside the target (same parent, so the renames
-//! below stay on one file system), each synced to disk. Then the previous assembly, if any, is
-//! renamed away, the new one renamed into place, and the previous one removed. A failure before
-//! the swap leaves the previous assembly as it was and removes the new directory; the swap
-//! itself is two renames, and if the second fails the first is undone (should that fail too,
-//! the error says where the previous assembly was kept).
+//! below stay on one file system), one at a time as synthesis produces them. Then the previous
+//! assembly, if any, is renamed away, the new one renamed into place, and the previous one
+//! removed. A failure before the swap leaves the previous assembly as it was and removes the
+//! new directory; the swap itself is two renames, and if the second fails the first is undone
+//! (should that fail too, the error says where the previous assembly was kept).
+//!
+//! By default the files are not synced to disk (neither the AWS CDK nor a plain `serde_json`
+//! writer syncs; a sync costs milliseconds per file): the swap is atomic against a crash of
+//! the process, but like the CDK's, an assembly written just before a power loss may be
+//! incomplete, and synth must then run again. [`App::with_sync_to_disk`](crate::App::with_sync_to_disk)
+//! syncs every file and the new directory before the swap, and the parent directory after it.
 //!
 //! The target may be missing, an empty directory, or a previous cloud assembly: a directory
 //! whose `manifest.json` is a file that reads as a cloud assembly manifest (a JSON object with
@@ -141,7 +147,7 @@ fn absolute(dir: &Path) -> Result<PathBuf, Error> {
 pub(crate) trait Steps {
     /// Creates the new directory.
     fn create_dir(&mut self, path: &Path) -> io::Result<()>;
-    /// Writes one file of the assembly and syncs it to disk.
+    /// Writes one file of the assembly (not synced: see [`Steps::sync`]).
     fn write_file(&mut self, path: &Path, content: &[u8]) -> io::Result<()>;
     /// Copies a CLI lock file into the new directory.
     fn copy(&mut self, from: &Path, to: &Path) -> io::Result<()>;
@@ -149,6 +155,10 @@ pub(crate) trait Steps {
     fn rename(&mut self, from: &Path, to: &Path) -> io::Result<()>;
     /// Removes a directory and what it holds.
     fn remove_dir_all(&mut self, path: &Path) -> io::Result<()>;
+    /// Syncs the files, then the directory holding them, to disk.
+    fn sync(&mut self, dir: &Path, files: &[PathBuf]) -> Result<(), Error> {
+        sync_to_disk(dir, files)
+    }
 }
 
 /// The steps, done.
@@ -160,9 +170,7 @@ impl Steps for Real {
     }
 
     fn write_file(&mut self, path: &Path, content: &[u8]) -> io::Result<()> {
-        let mut file = fs::File::create(path)?;
-        file.write_all(content)?;
-        file.sync_all()
+        fs::File::create(path)?.write_all(content)
     }
 
     fn copy(&mut self, from: &Path, to: &Path) -> io::Result<()> {
@@ -179,8 +187,12 @@ impl Steps for Real {
 }
 
 /// Writes `files` (names relative to the directory) as the directory `dir`, atomically.
-pub(crate) fn write_assembly(dir: &Path, files: &BTreeMap<String, String>) -> Result<(), Error> {
-    write_assembly_with(dir, files, &mut Real)
+pub(crate) fn write_assembly(
+    dir: &Path,
+    files: &BTreeMap<String, String>,
+    sync: bool,
+) -> Result<(), Error> {
+    write_assembly_with(dir, files, &mut Real, sync)
 }
 
 /// [`write_assembly`] with the given file-system steps.
@@ -188,82 +200,191 @@ pub(crate) fn write_assembly_with(
     dir: &Path,
     files: &BTreeMap<String, String>,
     steps: &mut impl Steps,
+    sync: bool,
 ) -> Result<(), Error> {
-    let target = absolute(dir)?;
-    let locks = match inspect(&target)? {
-        Target::Missing => None,
-        Target::Replaceable(locks) => Some(locks),
-    };
-    if let Some(parent) = target.parent() {
-        fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+    let mut staging = Staging::begin(dir, steps, sync)?;
+    for (name, content) in files {
+        staging.write(name, content.as_bytes())?;
     }
-    let staging = sibling(&target, "switchboard-new");
-    steps
-        .create_dir(&staging)
-        .map_err(|e| Error::io(&staging, e))?;
-    let filled = fill(steps, &staging, files, locks.as_deref().unwrap_or_default());
-    if let Err(e) = filled {
-        let _ = steps.remove_dir_all(&staging);
-        return Err(e);
-    }
-    if locks.is_none() {
-        return steps.rename(&staging, &target).map_err(|e| {
-            let _ = steps.remove_dir_all(&staging);
-            Error::io(&target, e)
-        });
-    }
-    let old = sibling(&target, "switchboard-old");
-    if let Err(e) = steps.rename(&target, &old) {
-        let _ = steps.remove_dir_all(&staging);
-        return Err(Error::io(&target, e));
-    }
-    if let Err(e) = steps.rename(&staging, &target) {
-        // Put the previous assembly back; the error names the target either way.
-        let restored = steps.rename(&old, &target);
-        let _ = steps.remove_dir_all(&staging);
-        return Err(match restored {
-            Ok(()) => Error::io(&target, e),
-            Err(_) => Error::io(
-                &target,
-                io::Error::new(
-                    e.kind(),
-                    format!(
-                        "{e}; the previous assembly could not be put back and is kept at {}",
-                        old.display()
-                    ),
-                ),
-            ),
-        });
-    }
-    // The new assembly is in place; a previous one that cannot be removed is only clutter
-    // beside it, under a hidden name, and must not fail the synthesis.
-    let _ = steps.remove_dir_all(&old);
-    Ok(())
+    staging.commit()
 }
 
-/// Writes the files and carries the CLI's locks into the new directory.
-fn fill(
-    steps: &mut impl Steps,
-    staging: &Path,
-    files: &BTreeMap<String, String>,
-    locks: &[PathBuf],
-) -> Result<(), Error> {
-    for (name, content) in files {
-        let path = staging.join(name);
+/// A new assembly being written beside its target, file after file, so that synthesis need
+/// not hold every file in memory. Nothing changes at the target until [`Staging::commit`];
+/// dropped before that (an error on the way), it removes the new directory.
+pub(crate) struct Staging<'s, S: Steps> {
+    steps: &'s mut S,
+    target: PathBuf,
+    dir: PathBuf,
+    /// The CLI's lock files in the target, or `None` when there is no target yet.
+    locks: Option<Vec<PathBuf>>,
+    sync: bool,
+    /// The files written, kept only to sync them.
+    written: Vec<PathBuf>,
+    finished: bool,
+}
+
+impl<'s, S: Steps> Staging<'s, S> {
+    /// Checks that `dir` may be replaced and creates the new directory beside it.
+    pub(crate) fn begin(dir: &Path, steps: &'s mut S, sync: bool) -> Result<Self, Error> {
+        let target = absolute(dir)?;
+        let locks = match inspect(&target)? {
+            Target::Missing => None,
+            Target::Replaceable(locks) => Some(locks),
+        };
+        if let Some(parent) = target.parent() {
+            fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+        }
+        let staging = sibling(&target, "switchboard-new");
         steps
-            .write_file(&path, content.as_bytes())
-            .map_err(|e| Error::io(&path, e))?;
+            .create_dir(&staging)
+            .map_err(|e| Error::io(&staging, e))?;
+        Ok(Staging {
+            steps,
+            target,
+            dir: staging,
+            locks,
+            sync,
+            written: Vec::new(),
+            finished: false,
+        })
     }
-    for lock in locks {
-        if let Some(name) = lock.file_name() {
-            // A lock the CLI released meanwhile is simply gone: nothing to carry over.
-            match steps.copy(lock, &staging.join(name)) {
-                Ok(()) => {}
-                Err(e) if e.kind() == io::ErrorKind::NotFound => {}
-                Err(e) => return Err(Error::io(lock, e)),
+
+    /// Writes one file (`name` relative to the assembly) into the new directory.
+    pub(crate) fn write(&mut self, name: &str, content: &[u8]) -> Result<(), Error> {
+        let path = self.dir.join(name);
+        self.steps
+            .write_file(&path, content)
+            .map_err(|e| Error::io(&path, e))?;
+        if self.sync {
+            self.written.push(path);
+        }
+        Ok(())
+    }
+
+    /// Carries the CLI's locks over, syncs if asked to, and swaps the new directory into
+    /// place.
+    pub(crate) fn commit(mut self) -> Result<(), Error> {
+        self.carry_locks()?;
+        if self.sync {
+            let written = std::mem::take(&mut self.written);
+            self.steps.sync(&self.dir, &written)?;
+        }
+        // From here on the swap cleans up after itself.
+        self.finished = true;
+        let (steps, staging, target) = (&mut *self.steps, &self.dir, &self.target);
+        if self.locks.is_none() {
+            steps.rename(staging, target).map_err(|e| {
+                let _ = steps.remove_dir_all(staging);
+                Error::io(target, e)
+            })?;
+            return self.sync_parent();
+        }
+        let old = sibling(target, "switchboard-old");
+        if let Err(e) = steps.rename(target, &old) {
+            let _ = steps.remove_dir_all(staging);
+            return Err(Error::io(target, e));
+        }
+        if let Err(e) = steps.rename(staging, target) {
+            // Put the previous assembly back; the error names the target either way.
+            let restored = steps.rename(&old, target);
+            let _ = steps.remove_dir_all(staging);
+            return Err(match restored {
+                Ok(()) => Error::io(target, e),
+                Err(_) => Error::io(
+                    target,
+                    io::Error::new(
+                        e.kind(),
+                        format!(
+                            "{e}; the previous assembly could not be put back and is kept at {}",
+                            old.display()
+                        ),
+                    ),
+                ),
+            });
+        }
+        // The new assembly is in place; a previous one that cannot be removed is only clutter
+        // beside it, under a hidden name, and must not fail the synthesis.
+        let _ = steps.remove_dir_all(&old);
+        self.sync_parent()
+    }
+
+    fn carry_locks(&mut self) -> Result<(), Error> {
+        for lock in self.locks.iter().flatten() {
+            if let Some(name) = lock.file_name() {
+                // A lock the CLI released meanwhile is simply gone: nothing to carry over.
+                match self.steps.copy(lock, &self.dir.join(name)) {
+                    Ok(()) => {}
+                    Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+                    Err(e) => return Err(Error::io(lock, e)),
+                }
             }
         }
+        Ok(())
     }
+
+    /// Makes the rename itself durable, when syncing.
+    fn sync_parent(&mut self) -> Result<(), Error> {
+        match self.target.parent() {
+            Some(parent) if self.sync => self.steps.sync(parent, &[]),
+            _ => Ok(()),
+        }
+    }
+}
+
+impl<S: Steps> Drop for Staging<'_, S> {
+    fn drop(&mut self) {
+        if !self.finished {
+            let _ = self.steps.remove_dir_all(&self.dir);
+        }
+    }
+}
+
+/// Syncs `files` to disk from a few threads (so that their journal commits can coalesce),
+/// then `dir`.
+fn sync_to_disk(dir: &Path, files: &[PathBuf]) -> Result<(), Error> {
+    fn sync_files(files: &[PathBuf]) -> Result<(), Error> {
+        files.iter().try_for_each(|path| {
+            fs::OpenOptions::new()
+                .write(true)
+                .open(path)
+                .and_then(|file| file.sync_all())
+                .map_err(|e| Error::io(path, e))
+        })
+    }
+    const THREADS: usize = 4;
+    if files.len() > 1 {
+        let chunk = files.len().div_ceil(THREADS);
+        std::thread::scope(|scope| {
+            let mut spawned = Vec::new();
+            for chunk in files.chunks(chunk) {
+                match std::thread::Builder::new().spawn_scoped(scope, || sync_files(chunk)) {
+                    Ok(handle) => spawned.push(handle),
+                    // No thread to be had: sync this share here.
+                    Err(_) => sync_files(chunk)?,
+                }
+            }
+            spawned.into_iter().try_for_each(|handle| {
+                handle
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+        })?;
+    } else {
+        sync_files(files)?;
+    }
+    sync_dir(dir).map_err(|e| Error::io(dir, e))
+}
+
+#[cfg(unix)]
+fn sync_dir(dir: &Path) -> io::Result<()> {
+    fs::File::open(dir)?.sync_all()
+}
+
+/// Directories cannot be opened as files here; their entries are as durable as the platform
+/// makes them.
+#[cfg(not(unix))]
+fn sync_dir(_dir: &Path) -> io::Result<()> {
     Ok(())
 }
 
@@ -365,14 +486,44 @@ mod tests {
             self.check("remove_dir_all")?;
             Real.remove_dir_all(path)
         }
+
+        fn sync(&mut self, dir: &Path, files: &[PathBuf]) -> Result<(), Error> {
+            self.check("sync").map_err(|e| Error::io(dir, e))?;
+            Real.sync(dir, files)
+        }
+    }
+
+    #[test]
+    fn a_synced_write_syncs_every_file_then_the_directories() {
+        let root = scratch("synced");
+        let out = root.join("cdk.out");
+        let many: BTreeMap<String, String> = (0..9)
+            .map(|i| (format!("S{i}.template.json"), format!("{{\"n\": {i}}}")))
+            .chain(files("1"))
+            .collect();
+        write_assembly(&out, &many, true).expect("synced");
+        assert_eq!(contents(&out), contents_of(&many));
+        // A sync that fails (the staging directory's, before the swap) leaves the previous
+        // assembly and nothing beside it.
+        let before = contents(&out);
+        let err =
+            write_assembly_with(&out, &files("2"), &mut Failing::new("sync", 1), true).unwrap_err();
+        assert!(
+            matches!(&err, Error::Io { path, .. }
+            if path.file_name().is_some_and(|n| n.to_string_lossy().starts_with(".cdk.out.switchboard-new-"))),
+            "{err:?}"
+        );
+        assert_eq!(contents(&out), before);
+        assert_eq!(listing(&root), ["cdk.out"]);
+        let _ = fs::remove_dir_all(root);
     }
 
     #[test]
     fn replaces_a_previous_assembly_and_leaves_nothing_beside_it() {
         let root = scratch("replace");
         let out = root.join("cdk.out");
-        write_assembly(&out, &files("1")).expect("first");
-        write_assembly(&out, &files("2")).expect("second");
+        write_assembly(&out, &files("1"), false).expect("first");
+        write_assembly(&out, &files("2"), false).expect("second");
         assert_eq!(contents(&out), contents_of(&files("2")));
         assert_eq!(listing(&root), ["cdk.out"]);
         let _ = fs::remove_dir_all(root);
@@ -403,11 +554,11 @@ mod tests {
         ];
         for (step, nth, names) in cases {
             let _ = fs::remove_dir_all(&root);
-            write_assembly(&out, &files("1")).expect("the previous assembly");
+            write_assembly(&out, &files("1"), false).expect("the previous assembly");
             fs::write(out.join("synth.lock"), "4242").expect("a CLI lock");
             let before = contents(&out);
             let mut steps = Failing::new(step, nth);
-            let err = write_assembly_with(&out, &files("2"), &mut steps).unwrap_err();
+            let err = write_assembly_with(&out, &files("2"), &mut steps, false).unwrap_err();
             let Error::Io { path, source } = &err else {
                 panic!("{step} {nth}: {err:?}")
             };
@@ -429,8 +580,8 @@ mod tests {
         let root = scratch("fail-first");
         let out = root.join("cdk.out");
         for (step, nth) in [("create_dir", 1), ("write_file", 2), ("rename", 1)] {
-            let err =
-                write_assembly_with(&out, &files("1"), &mut Failing::new(step, nth)).unwrap_err();
+            let err = write_assembly_with(&out, &files("1"), &mut Failing::new(step, nth), false)
+                .unwrap_err();
             assert!(matches!(err, Error::Io { .. }), "{step}: {err:?}");
             assert!(listing(&root).is_empty(), "{step}: {:?}", listing(&root));
         }
@@ -441,14 +592,14 @@ mod tests {
     fn when_the_previous_assembly_cannot_be_put_back_the_error_says_where_it_is() {
         let root = scratch("double-fault");
         let out = root.join("cdk.out");
-        write_assembly(&out, &files("1")).expect("first");
+        write_assembly(&out, &files("1"), false).expect("first");
         let before = contents(&out);
         // The second rename (new into place) fails, and so does the third (old back).
         let mut steps = Failing {
             and_later: true,
             ..Failing::new("rename", 2)
         };
-        let err = write_assembly_with(&out, &files("2"), &mut steps).unwrap_err();
+        let err = write_assembly_with(&out, &files("2"), &mut steps, false).unwrap_err();
         let text = err.to_string();
         assert!(text.starts_with(&out.display().to_string()), "{text}");
         let kept = listing(&root);
@@ -471,9 +622,14 @@ mod tests {
     fn a_previous_assembly_that_cannot_be_removed_does_not_fail_the_write() {
         let root = scratch("clutter");
         let out = root.join("cdk.out");
-        write_assembly(&out, &files("1")).expect("first");
-        write_assembly_with(&out, &files("2"), &mut Failing::new("remove_dir_all", 1))
-            .expect("the new assembly is in place");
+        write_assembly(&out, &files("1"), false).expect("first");
+        write_assembly_with(
+            &out,
+            &files("2"),
+            &mut Failing::new("remove_dir_all", 1),
+            false,
+        )
+        .expect("the new assembly is in place");
         assert_eq!(contents(&out), contents_of(&files("2")));
         let beside: Vec<String> = listing(&root)
             .into_iter()
@@ -490,14 +646,14 @@ mod tests {
         let out = root.join("src");
         fs::create_dir_all(&out).unwrap();
         fs::write(out.join("main.rs"), "fn main() {}").unwrap();
-        let err = write_assembly(&out, &files("1")).unwrap_err();
+        let err = write_assembly(&out, &files("1"), false).unwrap_err();
         assert!(matches!(&err, Error::NotAnAssembly { path } if path.ends_with("src")));
         assert!(err.to_string().contains(&out.display().to_string()));
         assert_eq!(listing(&out), ["main.rs"]);
         let file = root.join("file");
         fs::write(&file, "x").unwrap();
         assert!(matches!(
-            write_assembly(&file, &files("1")),
+            write_assembly(&file, &files("1"), false),
             Err(Error::NotAnAssembly { .. })
         ));
         let _ = fs::remove_dir_all(root);
@@ -547,7 +703,7 @@ mod tests {
         let out = root.join("cdk.out");
         fs::create_dir_all(&out).unwrap();
         fs::write(out.join("synth.lock"), "4242").unwrap();
-        write_assembly(&out, &files("1")).expect("written");
+        write_assembly(&out, &files("1"), false).expect("written");
         assert_eq!(
             listing(&out),
             ["S.template.json", "manifest.json", "synth.lock"]
@@ -555,7 +711,7 @@ mod tests {
         assert_eq!(fs::read_to_string(out.join("synth.lock")).unwrap(), "4242");
         let empty = root.join("empty");
         fs::create_dir_all(&empty).unwrap();
-        write_assembly(&empty, &files("1")).expect("written");
+        write_assembly(&empty, &files("1"), false).expect("written");
         let _ = fs::remove_dir_all(root);
     }
 }
