@@ -15,8 +15,8 @@ use crate::valid::{self, Checked};
 pub fn expand(tokens: TokenStream, kind: Kind) -> TokenStream {
     let mut cx = Ctxt::default();
     let invocation = ast::parse(tokens.clone(), kind, &mut cx);
-    if let Some(unresolved) = valid::first_unresolved(&invocation) {
-        return callback(unresolved.path, kind, tokens);
+    if let Some((first, rest)) = valid::unresolved(&invocation).split_first() {
+        return callback(first, rest, kind, tokens);
     }
     let checked = valid::check(&invocation, kind, &mut cx);
     // The hidden macros' names hash the whole input: text it once, not once per preset.
@@ -35,14 +35,24 @@ pub fn expand(tokens: TokenStream, kind: Kind) -> TokenStream {
     out
 }
 
-/// Asks a preset defined with `preset!` for its permissions: its macro calls this macro back
-/// with `@preset(path) [...]` ahead of the original input.
-fn callback(path: &TokenStream, kind: Kind, tokens: TokenStream) -> TokenStream {
+/// Asks the presets defined with `preset!` for their permissions, in one round: the first
+/// preset's macro calls the second's with its answer, and so on; the last calls this macro back
+/// with every answer (`@preset(path) [...]`) ahead of the original input. One round, not one per
+/// preset: each round sends the whole input through rustc and this macro again.
+fn callback(
+    first: &valid::Unresolved,
+    rest: &[valid::Unresolved],
+    kind: Kind,
+    tokens: TokenStream,
+) -> TokenStream {
     let this = match kind {
         Kind::Profile => quote!(::switchboard::security_profile),
         Kind::Preset => quote!(::switchboard::preset),
     };
-    quote! { #path ! { (#this) (#path) #tokens } }
+    let paths: Vec<&TokenStream> = std::iter::once(first).chain(rest).map(|u| u.path).collect();
+    let callers = paths.iter().skip(1).copied().chain(std::iter::once(&this));
+    let first = first.path;
+    quote! { #first ! { #(( #callers ) ( #paths ))* #tokens } }
 }
 
 fn strings(values: &[String]) -> Vec<Literal> {
@@ -253,6 +263,10 @@ fn expand_preset(c: &Checked, input_hash: u64) -> TokenStream {
         #[doc(hidden)]
         #[macro_export]
         macro_rules! #hidden {
+            // In a chain of presets: carry the earlier answers on to the next macro.
+            ( $(@preset $answered:tt $list:tt)+ ($($cb:tt)*) ($($path:tt)*) $($rest:tt)* ) => {
+                $($cb)*! { $(@preset $answered $list)+ @preset($($path)*) [#(#lits),*] $($rest)* }
+            };
             ( ($($cb:tt)*) ($($path:tt)*) $($rest:tt)* ) => {
                 $($cb)*! { @preset($($path)*) [#(#lits),*] $($rest)* }
             };

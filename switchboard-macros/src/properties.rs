@@ -348,26 +348,54 @@ fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
         .unwrap_or_else(|| "(no message)".to_owned())
 }
 
-/// `path ! { (callback) (path) rest }`: the macro asks a custom preset for its permissions.
-fn as_callback(output: &TokenStream) -> Option<(TokenStream, TokenStream)> {
+/// `p1 ! { (p2) (p1) (p3) (p2) ... (macro) (pN) rest }`: the macro asks the custom presets for
+/// their permissions, each preset's macro calling the next one's and the last calling the
+/// macro back. Returns the paths, in order, and the rest; `None` for anything else, including a
+/// chain whose links do not follow each other.
+fn as_callback(output: &TokenStream) -> Option<(Vec<TokenStream>, TokenStream)> {
     let trees: Vec<TokenTree> = output.clone().into_iter().collect();
-    let [.., TokenTree::Punct(bang), TokenTree::Group(body)] = trees.as_slice() else {
+    let [head @ .., TokenTree::Punct(bang), TokenTree::Group(body)] = trees.as_slice() else {
         return None;
     };
     if bang.as_char() != '!' || body.delimiter() != Delimiter::Brace {
         return None;
     }
+    let text = |tokens: &TokenStream| tokens.to_string().replace(' ', "");
+    let mut called = text(&head.iter().cloned().collect());
+    let mut paths = Vec::new();
     let mut inside = body.stream().into_iter();
-    let (Some(TokenTree::Group(callback)), Some(TokenTree::Group(path))) =
-        (inside.next(), inside.next())
-    else {
-        return None;
-    };
-    let this = callback.stream().to_string().replace(' ', "");
-    if this != "::switchboard::security_profile" && this != "::switchboard::preset" {
-        return None;
+    loop {
+        let (Some(TokenTree::Group(caller)), Some(TokenTree::Group(path))) =
+            (inside.next(), inside.next())
+        else {
+            return None;
+        };
+        if text(&path.stream()) != called {
+            return None;
+        }
+        paths.push(path.stream());
+        called = text(&caller.stream());
+        if called == "::switchboard::security_profile" || called == "::switchboard::preset" {
+            return Some((paths, inside.collect()));
+        }
     }
-    Some((path.stream(), inside.collect()))
+}
+
+/// What the presets' macros send back for a chain: every answer ahead of the rest.
+fn answer_chain(
+    paths: &[TokenStream],
+    rest: TokenStream,
+    permissions_of: impl Fn(&TokenStream) -> Vec<String>,
+) -> TokenStream {
+    let mut answered = TokenStream::new();
+    for path in paths {
+        let lits = permissions_of(path)
+            .into_iter()
+            .map(|p| Literal::string(&p));
+        answered.extend(quote!(@preset(#path) [#(#lits),*]));
+    }
+    answered.extend(rest);
+    answered
 }
 
 /// The `compile_error!`s of an output, at any depth: their two spans and message.
@@ -471,7 +499,7 @@ fn check(input: &Input) -> Result<Outcome, TestCaseError> {
                 )
             })?;
         match as_callback(&out) {
-            Some((path, rest)) => {
+            Some((paths, rest)) => {
                 // rustc expands the call only if it parses: the macro must send Rust.
                 if let Err(e) = syn::parse2::<syn::File>(out.clone()) {
                     return Err(fail(
@@ -483,15 +511,15 @@ fn check(input: &Input) -> Result<Outcome, TestCaseError> {
                     ));
                 }
                 STATS.with(|s| s.borrow_mut().callbacks += 1);
-                let key = path_key(&path);
-                let permissions: Vec<String> = input
-                    .resolutions
-                    .iter()
-                    .find(|(k, _)| *k == key)
-                    .map(|(_, p)| p.clone())
-                    .unwrap_or_else(|| DEFAULT_RESOLUTION.map(str::to_owned).to_vec());
-                let lits = permissions.iter().map(|p| Literal::string(p));
-                current = quote!(@preset(#path) [#(#lits),*] #rest);
+                current = answer_chain(&paths, rest, |path| {
+                    let key = path_key(path);
+                    input
+                        .resolutions
+                        .iter()
+                        .find(|(k, _)| *k == key)
+                        .map(|(_, p)| p.clone())
+                        .unwrap_or_else(|| DEFAULT_RESOLUTION.map(str::to_owned).to_vec())
+                });
             }
             None => {
                 // The same input, the same output (the hidden macros' names are hashes).
@@ -711,12 +739,13 @@ fn seeds() -> &'static [Seed] {
                 // The callback form: answer every callback with the default resolution.
                 let mut answered = body.clone();
                 for _ in 0..8 {
-                    let Some((path, rest)) = as_callback(&expand::expand(answered.clone(), kind))
+                    let Some((paths, rest)) = as_callback(&expand::expand(answered.clone(), kind))
                     else {
                         break;
                     };
-                    let lits = DEFAULT_RESOLUTION.iter().map(|p| Literal::string(p));
-                    answered = quote!(@preset(#path) [#(#lits),*] #rest);
+                    answered = answer_chain(&paths, rest, |_| {
+                        DEFAULT_RESOLUTION.map(str::to_owned).to_vec()
+                    });
                 }
                 let answered = to_toks(answered);
                 let toks = to_toks(body);

@@ -25,20 +25,21 @@ pub struct Unresolved<'a> {
     pub path: &'a proc_macro2::TokenStream,
 }
 
-/// The first custom preset the invocation names that no callback has resolved yet.
-pub fn first_unresolved(invocation: &Invocation) -> Option<Unresolved<'_>> {
-    invocation
-        .items
-        .iter()
-        .flat_map(|i| &i.presets)
-        .find_map(|p| match p {
-            PresetRef::Custom { path, key, .. }
-                if !invocation.resolutions.iter().any(|r| &r.key == key) =>
-            {
-                Some(Unresolved { path })
-            }
-            _ => None,
-        })
+/// The custom presets the invocation names that no callback has resolved yet, each once, in
+/// the order they are first named.
+pub fn unresolved(invocation: &Invocation) -> Vec<Unresolved<'_>> {
+    let mut keys: Vec<&str> = Vec::new();
+    let mut out = Vec::new();
+    for preset in invocation.items.iter().flat_map(|i| &i.presets) {
+        if let PresetRef::Custom { path, key, .. } = preset
+            && !invocation.resolutions.iter().any(|r| &r.key == key)
+            && !keys.contains(&key.as_str())
+        {
+            keys.push(key);
+            out.push(Unresolved { path });
+        }
+    }
+    out
 }
 
 const PERMISSION_FIELDS: &[&str] = &["preset", "groups", "permissions", "without"];
