@@ -108,38 +108,54 @@ fn contents_doc(permissions: &[String], implied: &[String]) -> TokenStream {
 }
 
 /// References to the documented items behind what the user wrote, spanned at the user's
-/// tokens, so editors show docs on hover and go to the definition.
+/// tokens, so editors show docs on hover and go to the definition: one array per kind of item,
+/// with that kind's module glob-imported, so each reference costs only the user's own tokens.
 fn editor_refs(item: &Item) -> TokenStream {
-    let mut refs = TokenStream::new();
+    let mut permissions = Vec::new();
+    let mut seed = Vec::new();
     for path in &item.path_refs {
         match path {
             PathRef::Api { api, idents } if catalog::lookup(api).is_some() => {
-                refs.extend(quote!(let _ = ::switchboard::permissions #(:: #idents)*;));
+                permissions.push(quote!(#(#idents)::*));
             }
             PathRef::Seed { category, member } => {
                 let known = seed_names::category(&category.to_string())
                     .is_some_and(|c| *member == "All" || c.member(&member.to_string()).is_some());
                 if known {
-                    refs.extend(quote!(let _ = ::switchboard::seed::#category::#member;));
+                    seed.push(quote!(#category::#member));
                 }
             }
             PathRef::Api { .. } => {}
         }
     }
+    let mut presets = Vec::new();
+    let mut custom = TokenStream::new();
     for preset in &item.presets {
         match preset {
             PresetRef::Builtin(name, ident) if presets::preset(&name.value).is_some() => {
-                refs.extend(quote!(let _ = ::switchboard::presets::#ident;));
+                presets.push(ident);
             }
             PresetRef::Custom { path, .. } => {
-                refs.extend(quote!(let _: &::switchboard::Preset = &#path;))
+                custom.extend(quote!(let _: &::switchboard::Preset = &#path;));
             }
             PresetRef::Builtin(..) => {}
         }
     }
-    for group in &item.group_idents {
-        if groups::group(&group.to_string()).is_some() {
-            refs.extend(quote!(let _ = ::switchboard::groups::#group;));
+    let groups: Vec<&Ident> = item
+        .group_idents
+        .iter()
+        .filter(|group| groups::group(&group.to_string()).is_some())
+        .collect();
+    let mut refs = custom;
+    for (module, items) in [
+        ("permissions", permissions),
+        ("seed", seed),
+        ("presets", presets.iter().map(|i| quote!(#i)).collect()),
+        ("groups", groups.iter().map(|i| quote!(#i)).collect()),
+    ] {
+        if !items.is_empty() {
+            let module = Ident::new(module, Span::call_site());
+            refs.extend(quote!({ use ::switchboard::#module::*; let _ = [#(#items),*]; }));
         }
     }
     refs

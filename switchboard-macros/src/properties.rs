@@ -2234,20 +2234,21 @@ fn editor_references_are_emitted_for_rust_analyzer_only() {
     let outcome = assert_checks(
         Kind::Profile,
         "const P = { name: \"P\", preset: Agent, groups: [BasicAgent], \
-         permissions: [Users.Edit, UsersAndPermissions::EditUsers] };",
+         permissions: [Queues.View, AccessMetrics, ContactControlPanel::OutboundCallAccess] };",
     );
+    assert!(outcome.errors.is_empty(), "{:?}", outcome.errors);
     let text = outcome.output.to_string().replace(' ', "");
     let gated = text
         .split("#[cfg(rust_analyzer)]")
         .nth(1)
         .expect("a block gated on cfg(rust_analyzer)");
-    for path in [
-        "::switchboard::permissions::Users::Edit",
-        "::switchboard::seed::UsersAndPermissions::EditUsers",
-        "::switchboard::presets::Agent",
-        "::switchboard::groups::BasicAgent",
+    for references in [
+        "{use::switchboard::permissions::*;let_=[Queues::View,AccessMetrics];}",
+        "{use::switchboard::seed::*;let_=[ContactControlPanel::OutboundCallAccess];}",
+        "{use::switchboard::presets::*;let_=[Agent];}",
+        "{use::switchboard::groups::*;let_=[BasicAgent];}",
     ] {
-        assert!(gated.contains(path), "no reference to {path} in {gated}");
+        assert!(gated.contains(references), "no {references} in {gated}");
     }
     assert_eq!(text.matches("cfg(rust_analyzer)").count(), 1, "{text}");
 }
