@@ -1,7 +1,9 @@
 //! Turning a stack (or one part of a split stack) into a [`Template`]: the profile resources,
 //! their outputs, the instance and what the assembly form adds.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
 
 use crate::SecurityProfile;
 use crate::synth::assembly::{self, AssemblyForm};
@@ -242,12 +244,13 @@ pub(crate) fn add_profiles<'p>(
     }
 }
 
-/// The sensitive permissions of the catalog, built once (a set of the few sensitive names
-/// instead of a look-up in the whole catalog per permission; ordered, as everything synthesis
-/// touches, so nothing can depend on a hash seed).
-fn sensitive() -> &'static std::collections::BTreeSet<&'static str> {
-    static SET: std::sync::OnceLock<std::collections::BTreeSet<&'static str>> =
-        std::sync::OnceLock::new();
+/// The sensitive permissions of the catalog, built once: a set of the few sensitive names
+/// instead of a look-up in the whole catalog per permission. Hashed with FNV-1a, which has no
+/// seed and, for names this short, costs a fraction of a search of an ordered set (a look-up
+/// per permission of every profile showed in profiles of synthesis); only membership is
+/// asked, so no output depends on the hash.
+fn sensitive() -> &'static HashSet<&'static str, BuildHasherDefault<Fnv>> {
+    static SET: OnceLock<HashSet<&'static str, BuildHasherDefault<Fnv>>> = OnceLock::new();
     SET.get_or_init(|| {
         crate::catalog::PERMISSIONS
             .iter()
@@ -255,4 +258,25 @@ fn sensitive() -> &'static std::collections::BTreeSet<&'static str> {
             .map(|p| p.api)
             .collect()
     })
+}
+
+/// The FNV-1a hash.
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
 }
