@@ -19,11 +19,14 @@ if [[ -n "${QUICK:-}" ]]; then
     PROCESS_SIZES=(--sizes 1,100,300)
     CRITERION_SIZES="1,100"
     REPORT=(--print)
+    # Not bench/results: a quick run must not overwrite the measured results.
+    RESULTS=(--results "$CARGO_TARGET_DIR/bench-gen/quick-results")
 else
     COMPILE_SIZES=()
     PROCESS_SIZES=()
     CRITERION_SIZES="1,100,1000,5000"
     REPORT=()
+    RESULTS=()
 fi
 
 echo "load: $(cut -d' ' -f1-3 /proc/loadavg); rustc processes: $(pgrep -c -x rustc || true)"
@@ -40,18 +43,18 @@ cargo build -p switchboard-bench --bins
 BENCH="$CARGO_TARGET_DIR/release/switchboard-bench"
 
 # 1 and 3: macro cost, cold builds, error path.
-"$BENCH" compile --reps "$REPS" "${COMPILE_SIZES[@]}"
+"$BENCH" compile --reps "$REPS" "${COMPILE_SIZES[@]}" "${RESULTS[@]}"
 # Where the macro build's time goes (skipped where perf cannot sample).
 if perf stat -e instructions true >/dev/null 2>&1; then
-    "$BENCH" profile "${COMPILE_SIZES[@]}"
+    "$BENCH" profile "${COMPILE_SIZES[@]}" "${RESULTS[@]}"
 else
     echo "perf unavailable: no profile of the macro build" >&2
 fi
 
 # 2: synthesis, whole process, against the AWS CDK and the serde_json floor.
-"$BENCH" process --reps "$REPS" "${PROCESS_SIZES[@]}"
+"$BENCH" process --reps "$REPS" "${PROCESS_SIZES[@]}" "${RESULTS[@]}"
 # 2: synthesis in-process, criterion.
 SWITCHBOARD_BENCH_SIZES="$CRITERION_SIZES" cargo bench -p switchboard-bench --bench synth
-"$BENCH" criterion
+"$BENCH" criterion --sizes "$CRITERION_SIZES" "${RESULTS[@]}"
 
-"$BENCH" report "${REPORT[@]}"
+"$BENCH" report "${REPORT[@]}" "${RESULTS[@]}"
