@@ -187,6 +187,40 @@ fn written_templates_read_back_into_the_rendered_ones() {
     assert_eq!(text.len(), summary.files["MyContactCenter.template.json"]);
 }
 
+/// What `synth` returns and writes is what `assembly` holds, synced to disk or not.
+#[test]
+fn synth_writes_the_assembly_synced_or_not() {
+    let root = scratch("synced");
+    for (dir, sync) in [("plain", false), ("synced", true)] {
+        let out = root.join(dir);
+        let mut app = seed_app(&out, AssemblyForm::Bootstrapped).with_sync_to_disk(sync);
+        assert_eq!(app.syncs_to_disk(), sync);
+        app.stack("GuideExamples", Instance::parameter())
+            .add_security_profiles(GUIDE_PROFILES)
+            .expect("guide");
+        let written = app.synth().expect("synth");
+        let assembly = app.assembly().expect("in memory");
+        assert_eq!(written.manifest, assembly.manifest);
+        assert_eq!(
+            listing(&out),
+            written.files.keys().cloned().collect::<Vec<_>>()
+        );
+        for (name, content) in &assembly.files {
+            assert_eq!(&fs::read_to_string(out.join(name)).expect("file"), content);
+            assert_eq!(written.files[name], content.len(), "{name}");
+        }
+        for (summary, stack) in written.stacks.iter().zip(&assembly.stacks) {
+            assert_eq!(summary.id, stack.id);
+            assert_eq!(summary.template_sha256, stack.template_sha256);
+            assert_eq!(summary.resources, stack.template.resources.len());
+            let names: Vec<&str> = stack.profiles.iter().map(|p| p.name()).collect();
+            assert_eq!(summary.profiles, names);
+        }
+        assert_eq!(written.stacks.len(), assembly.stacks.len());
+    }
+    assert_eq!(listing(&root), ["plain", "synced"]);
+}
+
 #[test]
 fn output_is_byte_identical_across_runs_and_insertion_orders() {
     let root = scratch("identical");

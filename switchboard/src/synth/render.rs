@@ -1,8 +1,7 @@
 //! Turning a stack (or one part of a split stack) into a [`Template`]: the profile resources,
 //! their outputs, the instance and what the assembly form adds.
 
-use std::collections::{BTreeMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use crate::SecurityProfile;
@@ -159,10 +158,22 @@ pub(crate) const PROFILE_ARN_ATTRIBUTE: &str = "SecurityProfileArn";
 /// The sensitive permissions a profile holds, in its (sorted) order: `SensitivePermissions`.
 pub(crate) fn sensitive_permissions(profile: &SecurityProfile) -> impl Iterator<Item = &str> {
     let sensitive = sensitive();
-    profile
-        .permissions()
-        .iter()
-        .filter(move |p| sensitive.contains(p))
+    let permissions = profile.permissions();
+    // A profile's permissions are sorted: one walk along both lists, rather than a search per
+    // permission (which showed in profiles of synthesis). A search if they are not.
+    let sorted = permissions.iter().is_sorted();
+    let mut rest = sensitive;
+    permissions.iter().filter(move |p| {
+        if !sorted {
+            return sensitive.binary_search(p).is_ok();
+        }
+        while let Some((first, later)) = rest.split_first()
+            && first < p
+        {
+            rest = later;
+        }
+        rest.first() == Some(p)
+    })
 }
 
 /// `ImpliedPermissions`: sorted and unique, whatever order the profile holds them in.
@@ -244,39 +255,18 @@ pub(crate) fn add_profiles<'p>(
     }
 }
 
-/// The sensitive permissions of the catalog, built once: a set of the few sensitive names
-/// instead of a look-up in the whole catalog per permission. Hashed with FNV-1a, which has no
-/// seed and, for names this short, costs a fraction of a search of an ordered set (a look-up
-/// per permission of every profile showed in profiles of synthesis); only membership is
-/// asked, so no output depends on the hash.
-fn sensitive() -> &'static HashSet<&'static str, BuildHasherDefault<Fnv>> {
-    static SET: OnceLock<HashSet<&'static str, BuildHasherDefault<Fnv>>> = OnceLock::new();
-    SET.get_or_init(|| {
-        crate::catalog::PERMISSIONS
+/// The sensitive permissions of the catalog, sorted, built once: the few sensitive names
+/// instead of a look-up in the whole catalog per permission.
+fn sensitive() -> &'static [&'static str] {
+    static SENSITIVE: OnceLock<Vec<&'static str>> = OnceLock::new();
+    SENSITIVE.get_or_init(|| {
+        let mut names: Vec<&'static str> = crate::catalog::PERMISSIONS
             .iter()
             .filter(|p| p.tier == Tier::Sensitive)
             .map(|p| p.api)
-            .collect()
+            .collect();
+        names.sort_unstable();
+        names.dedup();
+        names
     })
-}
-
-/// The FNV-1a hash.
-struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Self {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for b in bytes {
-            self.0 = (self.0 ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
 }

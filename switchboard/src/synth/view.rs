@@ -341,6 +341,15 @@ mod tests {
     #[test]
     fn views_serialize_as_the_owned_templates() {
         let profiles = profiles();
+        let mut sensitive = 0;
+        for profile in &profiles {
+            // The walk along both sorted lists finds what a catalog look-up per permission finds.
+            let walked: Vec<&str> = crate::synth::render::sensitive_permissions(profile).collect();
+            let looked_up: Vec<&str> = profile.sensitive_permissions().collect();
+            assert_eq!(walked, looked_up, "{}", profile.name());
+            sensitive += walked.len();
+        }
+        assert!(sensitive > 10, "{sensitive}");
         let arn = "arn:aws:connect:us-east-1:111122223333:instance/abc";
         for instance in [
             Instance::create("c"),
