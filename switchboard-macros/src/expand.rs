@@ -1,5 +1,7 @@
 //! Expansion: generates code from checked items. No rule lives here.
 
+use std::fmt::Write;
+
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::{format_ident, quote};
 
@@ -31,6 +33,7 @@ pub fn expand(tokens: TokenStream, kind: Kind) -> TokenStream {
             Kind::Preset => expand_preset(c, input_hash),
         });
     }
+    out.extend(editor_support(&checked));
     out.extend(cx.into_compile_errors());
     out
 }
@@ -59,52 +62,124 @@ fn strings(values: &[String]) -> Vec<Literal> {
     values.iter().map(|v| Literal::string(v)).collect()
 }
 
-fn texts(values: &[String]) -> TokenStream {
-    let lits = strings(values);
-    quote!(&[#(#lits),*])
-}
+// The constants and their docs are written as Rust source text and lexed by rustc in one
+// call: an unoptimized proc macro (every debug build) spends far longer creating ~250 tokens
+// a profile one by one and sending them across the proc-macro bridge. Their spans are the
+// call site's either way, as with `quote!`; tokens the user wrote (name, visibility,
+// attributes, editor references, warnings) keep their own spans and stay tokens.
 
-fn option(value: Option<&String>) -> TokenStream {
-    match value {
-        Some(v) => {
-            let lit = Literal::string(v);
-            quote!(::core::option::Option::Some(#lit))
-        }
-        None => quote!(::core::option::Option::None),
+/// Appends `text` as a Rust string literal.
+fn push_literal(out: &mut String, text: &str) {
+    if text
+        .bytes()
+        .all(|b| (b' '..=b'~').contains(&b) && b != b'"' && b != b'\\')
+    {
+        out.push('"');
+        out.push_str(text);
+        out.push('"');
+    } else {
+        // `Debug` for `str` writes a valid Rust string literal, escapes included.
+        let _ = write!(out, "{text:?}");
     }
 }
 
-fn tags(pairs: &[(String, String)]) -> TokenStream {
-    let entries = pairs.iter().map(|(k, v)| {
-        let (k, v) = (Literal::string(k), Literal::string(v));
-        quote!(::switchboard::Tag::__from_macro(#k, #v))
-    });
-    quote!(&[#(#entries),*])
+fn push_texts(out: &mut String, values: &[String]) {
+    out.push_str("&[");
+    for v in values {
+        push_literal(out, v);
+        out.push(',');
+    }
+    out.push(']');
+}
+
+fn push_option(out: &mut String, value: Option<&String>) {
+    match value {
+        Some(v) => {
+            out.push_str("::core::option::Option::Some(");
+            push_literal(out, v);
+            out.push(')');
+        }
+        None => out.push_str("::core::option::Option::None"),
+    }
+}
+
+fn push_tags(out: &mut String, pairs: &[(String, String)]) {
+    out.push_str("&[");
+    for (k, v) in pairs {
+        out.push_str("::switchboard::Tag::__from_macro(");
+        push_literal(out, k);
+        out.push(',');
+        push_literal(out, v);
+        out.push_str("),");
+    }
+    out.push(']');
+}
+
+/// Lexes generated source text; `compile_error!` rather than a panic should it ever not lex.
+fn lex(text: &str) -> TokenStream {
+    text.parse().unwrap_or_else(|error| {
+        let message =
+            format!("switchboard generated code that does not lex ({error}): please report this");
+        quote!(::core::compile_error!(#message);)
+    })
 }
 
 /// Doc lines listing the final contents, so hovering the constant shows what it grants.
 fn contents_doc(permissions: &[String], implied: &[String]) -> TokenStream {
-    let list = permissions
-        .iter()
-        .map(|p| format!("`{p}`"))
-        .collect::<Vec<_>>()
-        .join(", ");
-    let mut lines = vec![
-        String::new(),
-        format!("**Permissions ({})**: {list}.", permissions.len()),
-    ];
-    if !implied.is_empty() {
-        lines.push(String::new());
-        lines.push(format!(
-            "Implied (the Connect console adds a family's `View` with its other actions): {}.",
-            implied
-                .iter()
-                .map(|p| format!("`{p}`"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ));
+    let mut text = String::new();
+    let mut line = format!("**Permissions ({})**: ", permissions.len());
+    for (i, p) in permissions.iter().enumerate() {
+        let _ = write!(line, "{}`{p}`", if i == 0 { "" } else { ", " });
     }
-    quote!(#(#[doc = #lines])*)
+    line.push('.');
+    text.push_str("#[doc = \"\"] #[doc = ");
+    push_literal(&mut text, &line);
+    text.push(']');
+    if !implied.is_empty() {
+        let mut line = String::from(
+            "Implied (the Connect console adds a family's `View` with its other actions): ",
+        );
+        for (i, p) in implied.iter().enumerate() {
+            let _ = write!(line, "{}`{p}`", if i == 0 { "" } else { ", " });
+        }
+        line.push('.');
+        text.push_str(" #[doc = \"\"] #[doc = ");
+        push_literal(&mut text, &line);
+        text.push(']');
+    }
+    lex(&text)
+}
+
+/// The value of a profile's constant. Permission lists are string-literal slices, which rustc
+/// promotes to statics cheaply; tags are `Tag` values, so they go through `const` items.
+fn profile_value(p: &switchboard_core::rules::ResolvedProfile) -> TokenStream {
+    let mut t = String::with_capacity(4096);
+    t.push_str("{ const TAGS: &[::switchboard::Tag] = ");
+    push_tags(&mut t, &p.tags);
+    t.push_str("; const ACCESS_CONTROL_TAGS: &[::switchboard::Tag] = ");
+    push_tags(&mut t, &p.access_control_tags);
+    t.push_str(
+        "; ::switchboard::SecurityProfile::__from_macro(::switchboard::__private::__MacroParts { name: ",
+    );
+    push_literal(&mut t, &p.name);
+    t.push_str(", description: ");
+    push_option(&mut t, p.description.as_ref());
+    t.push_str(", permissions: ");
+    push_texts(&mut t, &p.permissions);
+    t.push_str(", implied: ");
+    push_texts(&mut t, &p.implied);
+    t.push_str(", sensitive_reason: ");
+    push_option(&mut t, p.sensitive_reason.as_ref());
+    t.push_str(
+        ", tags: TAGS, access_control_tags: ACCESS_CONTROL_TAGS, tag_restricted_resources: ",
+    );
+    push_texts(&mut t, &p.tag_restricted_resources);
+    t.push_str(", hierarchy_restricted_resources: ");
+    push_texts(&mut t, &p.hierarchy_restricted_resources);
+    t.push_str(", hierarchy_group: ");
+    push_option(&mut t, p.hierarchy_group.as_ref());
+    t.push_str(" }) }");
+    lex(&t)
 }
 
 /// References to the documented items behind what the user wrote, spanned at the user's
@@ -161,22 +236,22 @@ fn editor_refs(item: &Item) -> TokenStream {
     refs
 }
 
-/// What an item emits beside its constant: the editor references, for rust-analyzer only
-/// (it sets `cfg(rust_analyzer)` on workspace crates; to rustc they would cost about a
-/// millisecond per profile of type-checked, borrow-checked code that checks nothing the
-/// macro has not), and the warnings, for rustc.
-fn editor_support(c: &Checked) -> TokenStream {
-    let refs = editor_refs(c.item);
+/// What an invocation emits beside its constants: the editor references, for rust-analyzer
+/// only (it sets `cfg(rust_analyzer)` on workspace crates; to rustc they would cost about a
+/// millisecond per profile of type-checked, borrow-checked code that checks nothing the macro
+/// has not), and each item's warnings, for rustc.
+fn editor_support(checked: &[Checked]) -> TokenStream {
+    let refs = checked.iter().map(|c| editor_refs(c.item));
     let mut out = quote! {
         #[allow(unexpected_cfgs)]
         const _: () = {
             #[cfg(rust_analyzer)]
             fn editor_support() {
-                #refs
+                #(#refs)*
             }
         };
     };
-    if !c.warnings.is_empty() {
+    for c in checked.iter().filter(|c| !c.warnings.is_empty()) {
         let warnings = warnings(&c.warnings);
         out.extend(quote!(const _: () = { #warnings };));
     }
@@ -207,41 +282,12 @@ fn expand_profile(c: &Checked) -> TokenStream {
     let Item {
         attrs, vis, ident, ..
     } = c.item;
-    let p = &c.profile;
-    let doc = contents_doc(&p.permissions, &p.implied);
-    let name = Literal::string(&p.name);
-    let description = option(p.description.as_ref());
-    let permissions = texts(&p.permissions);
-    let implied = texts(&p.implied);
-    let reason = option(p.sensitive_reason.as_ref());
-    let resource_tags = tags(&p.tags);
-    let access_control_tags = tags(&p.access_control_tags);
-    let tag_restricted = texts(&p.tag_restricted_resources);
-    let hierarchy_restricted = texts(&p.hierarchy_restricted_resources);
-    let hierarchy_group = option(p.hierarchy_group.as_ref());
-    let support = editor_support(c);
-    // Permission lists are string-literal slices, which rustc promotes to statics cheaply;
-    // tags are `Tag` values, so they go through a `const` item of their own.
+    let doc = contents_doc(&c.profile.permissions, &c.profile.implied);
+    let value = profile_value(&c.profile);
     quote! {
         #attrs
         #doc
-        #vis const #ident: ::switchboard::SecurityProfile = {
-            const TAGS: &[::switchboard::Tag] = #resource_tags;
-            const ACCESS_CONTROL_TAGS: &[::switchboard::Tag] = #access_control_tags;
-            ::switchboard::SecurityProfile::__from_macro(::switchboard::__private::__MacroParts {
-                name: #name,
-                description: #description,
-                permissions: #permissions,
-                implied: #implied,
-                sensitive_reason: #reason,
-                tags: TAGS,
-                access_control_tags: ACCESS_CONTROL_TAGS,
-                tag_restricted_resources: #tag_restricted,
-                hierarchy_restricted_resources: #hierarchy_restricted,
-                hierarchy_group: #hierarchy_group,
-            })
-        };
-        #support
+        #vis const #ident: ::switchboard::SecurityProfile = #value;
     }
 }
 
@@ -270,7 +316,6 @@ fn expand_preset(c: &Checked, input_hash: u64) -> TokenStream {
         ident,
         fnv1a(input_hash, &ident.to_string())
     );
-    let support = editor_support(c);
     quote! {
         #attrs
         #doc
@@ -290,7 +335,5 @@ fn expand_preset(c: &Checked, input_hash: u64) -> TokenStream {
         #[doc(hidden)]
         #[allow(unused_imports)]
         #vis use #hidden as #ident;
-
-        #support
     }
 }
