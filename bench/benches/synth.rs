@@ -3,8 +3,8 @@
 //!
 //! - `assembly`: every file's bytes, in memory. switchboard: a new `App`, the (already built)
 //!   profiles added to their stacks, `App::assembly()`. Floor: `floor::files(&job)`.
-//! - `synth`: the same, written to a directory. switchboard: `App::synth()` (atomic, each file
-//!   synced to disk). Floor: `floor::write` (plain writes, no sync).
+//! - `synth`: the same, written to a directory. switchboard: `App::synth()` (staged and swapped
+//!   in atomically; files not synced, the default). Floor: `floor::write` (plain writes).
 //!
 //! `SWITCHBOARD_BENCH_SIZES=1,100` picks the sizes. Run through `bench/run.sh`, or
 //! `cargo bench -p switchboard-bench --bench synth`.

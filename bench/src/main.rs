@@ -1477,7 +1477,7 @@ fn render_criterion(c: &Value) -> String {
             .find(|r| r["group"] == group && r["function"] == function && r["n"] == n)
     };
     let mut out = String::from(
-        "\n### Synthesis in process (criterion; median ms with its 95% confidence interval)\n\n| N | `App::assembly()` (bytes in memory) | floor, in memory | ratio | `App::synth()` (to disk, synced) | floor, to disk (not synced) | ratio |\n|---|---|---|---|---|---|---|\n",
+        "\n### Synthesis in process (criterion; median ms with its 95% confidence interval)\n\n| N | `App::assembly()` (bytes in memory) | floor, in memory | ratio | `App::synth()` (to disk) | floor, to disk | ratio |\n|---|---|---|---|---|---|---|\n",
     );
     let cell = |r: Option<&&Value>| {
         r.map_or("—".to_owned(), |r| {
