@@ -307,6 +307,57 @@ pub fn parse(tokens: TokenStream, kind: Kind, cx: &mut Ctxt) -> Invocation {
     invocation
 }
 
+/// The custom presets an invocation names, found by reading only the `preset:` fields. An
+/// invocation that names any is first sent to their macros (see `expand::callback`), so parsing
+/// all of it in that round would be wasted work; the full [`parse`] of the next round stays the
+/// authority, and asks in another round for any preset this missed.
+pub fn custom_presets(tokens: &TokenStream) -> Vec<PresetRef> {
+    let mut found = Vec::new();
+    for tree in tokens.clone() {
+        let TokenTree::Group(body) = tree else {
+            continue;
+        };
+        if body.delimiter() != Delimiter::Brace {
+            continue;
+        }
+        let trees: Vec<TokenTree> = body.stream().into_iter().collect();
+        for (i, pair) in trees.windows(2).enumerate() {
+            let is_preset_field = matches!(&pair[0], TokenTree::Ident(field) if field == "preset")
+                && matches!(&pair[1], TokenTree::Punct(colon) if colon.as_char() == ':' && colon.spacing() == proc_macro2::Spacing::Alone);
+            if !is_preset_field {
+                continue;
+            }
+            let value: TokenStream = trees[i + 2..]
+                .iter()
+                .take_while(|t| !matches!(t, TokenTree::Punct(p) if p.as_char() == ','))
+                .cloned()
+                .collect();
+            // A value that does not parse is left to the full parse, which reports it.
+            let _ = (|input: ParseStream| -> syn::Result<()> {
+                let list;
+                let entries = if input.peek(syn::token::Bracket) {
+                    syn::bracketed!(list in input);
+                    &list
+                } else {
+                    input
+                };
+                while !entries.is_empty() {
+                    let preset = parse_preset_ref(entries)?;
+                    if matches!(preset, PresetRef::Custom { .. }) {
+                        found.push(preset);
+                    }
+                    if !entries.is_empty() {
+                        entries.parse::<Token![,]>()?;
+                    }
+                }
+                Ok(())
+            })
+            .parse2(value);
+        }
+    }
+    found
+}
+
 /// `@preset(path) ["A", "B"]`, written by a preset's macro.
 fn parse_resolution(input: ParseStream) -> syn::Result<Resolution> {
     input.parse::<Token![@]>()?;

@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use proc_macro2::{Ident, Literal, Span, TokenStream};
+use proc_macro2::{Ident, Literal, Span, TokenStream, TokenTree};
 use quote::{format_ident, quote};
 
 use switchboard_core::diagnostic::Diagnostic;
@@ -15,6 +15,14 @@ use crate::valid::{self, Checked};
 /// Parses, validates and expands one invocation. Never panics: every problem becomes a
 /// `compile_error!` at its token, next to whatever could still be generated.
 pub fn expand(tokens: TokenStream, kind: Kind) -> TokenStream {
+    let answered = matches!(tokens.clone().into_iter().next(), Some(TokenTree::Punct(p)) if p.as_char() == '@');
+    if !answered {
+        let presets = ast::custom_presets(&tokens);
+        let paths = valid::distinct_paths(&presets, &[]);
+        if let Some((first, rest)) = paths.split_first() {
+            return callback(first, rest, kind, tokens);
+        }
+    }
     let mut cx = Ctxt::default();
     let invocation = ast::parse(tokens.clone(), kind, &mut cx);
     if let Some((first, rest)) = valid::unresolved(&invocation).split_first() {
@@ -68,19 +76,10 @@ fn strings(values: &[String]) -> Vec<Literal> {
 // call site's either way, as with `quote!`; tokens the user wrote (name, visibility,
 // attributes, editor references, warnings) keep their own spans and stay tokens.
 
-/// Appends `text` as a Rust string literal.
+/// Appends `text` as a Rust string literal: `Debug` for `str` writes one, escapes included
+/// (and, living in the precompiled standard library, runs optimized even in a debug build).
 fn push_literal(out: &mut String, text: &str) {
-    if text
-        .bytes()
-        .all(|b| (b' '..=b'~').contains(&b) && b != b'"' && b != b'\\')
-    {
-        out.push('"');
-        out.push_str(text);
-        out.push('"');
-    } else {
-        // `Debug` for `str` writes a valid Rust string literal, escapes included.
-        let _ = write!(out, "{text:?}");
-    }
+    let _ = write!(out, "{text:?}");
 }
 
 fn push_texts(out: &mut String, values: &[String]) {

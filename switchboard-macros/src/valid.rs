@@ -5,7 +5,7 @@ use switchboard_core::diagnostic::{Diagnostic, Rule};
 use switchboard_core::rules::{self, ResolvedProfile};
 use switchboard_core::spec::{Located, PresetUse};
 
-use crate::ast::{ALL_FIELDS, Invocation, Item, Kind, PresetRef};
+use crate::ast::{ALL_FIELDS, Invocation, Item, Kind, PresetRef, Resolution};
 use crate::ctxt::{Ctxt, Loc};
 
 /// An item after validation.
@@ -28,11 +28,20 @@ pub struct Unresolved<'a> {
 /// The custom presets the invocation names that no callback has resolved yet, each once, in
 /// the order they are first named.
 pub fn unresolved(invocation: &Invocation) -> Vec<Unresolved<'_>> {
+    let presets: Vec<&PresetRef> = invocation.items.iter().flat_map(|i| &i.presets).collect();
+    distinct_paths(presets, &invocation.resolutions)
+}
+
+/// The custom presets among `presets` that `resolutions` does not answer, each once, in order.
+pub fn distinct_paths<'a>(
+    presets: impl IntoIterator<Item = &'a PresetRef>,
+    resolutions: &[Resolution],
+) -> Vec<Unresolved<'a>> {
     let mut keys: Vec<&str> = Vec::new();
     let mut out = Vec::new();
-    for preset in invocation.items.iter().flat_map(|i| &i.presets) {
+    for preset in presets {
         if let PresetRef::Custom { path, key, .. } = preset
-            && !invocation.resolutions.iter().any(|r| &r.key == key)
+            && !resolutions.iter().any(|r| &r.key == key)
             && !keys.contains(&key.as_str())
         {
             keys.push(key);
