@@ -168,19 +168,11 @@ fn restrictions(profile: &SecurityProfile) -> String {
             .iter()
             .map(|t| format!("{}={}", t.key, t.value))
             .collect();
-        let on: Vec<&str> = profile
-            .tag_restricted_resources()
-            .iter()
-            .map(|r| r.as_ref())
-            .collect();
+        let on: Vec<&str> = profile.tag_restricted_resources().iter().collect();
         parts.push(format!("tags {} on {}", tags.join(" "), on.join(", ")));
     }
     if !profile.hierarchy_restricted_resources().is_empty() {
-        let on: Vec<&str> = profile
-            .hierarchy_restricted_resources()
-            .iter()
-            .map(|r| r.as_ref())
-            .collect();
+        let on: Vec<&str> = profile.hierarchy_restricted_resources().iter().collect();
         let group = profile
             .hierarchy_group()
             .map(|g| format!(" (group {g})"))

@@ -9,15 +9,11 @@ use switchboard::{SecurityProfile, Tag, groups, presets, security_profile};
 use switchboard_examples::{guide, seed};
 
 fn names(profile: &SecurityProfile) -> Vec<&str> {
-    profile.permissions().iter().map(|p| p.as_ref()).collect()
+    profile.permissions().iter().collect()
 }
 
 fn implied(profile: &SecurityProfile) -> Vec<&str> {
-    profile
-        .implied_permissions()
-        .iter()
-        .map(|p| p.as_ref())
-        .collect()
+    profile.implied_permissions().iter().collect()
 }
 
 fn pairs(tags: &[Tag]) -> Vec<(&str, &str)> {

@@ -684,7 +684,7 @@ fn check_rendered(schema: &Schema, json_text: &str, profiles: &[&SecurityProfile
             .as_array()
             .map(|a| a.iter().map(|p| p.as_str().expect("text")).collect())
             .unwrap_or_default();
-        let expected: Vec<&str> = profile.permissions().iter().map(|p| p.as_ref()).collect();
+        let expected: Vec<&str> = profile.permissions().iter().collect();
         assert_eq!(permissions, expected);
         let pairs = |list: &str| -> Vec<(String, String)> {
             properties[list]
@@ -715,11 +715,7 @@ fn check_rendered(schema: &Schema, json_text: &str, profiles: &[&SecurityProfile
             .flatten()
             .map(|r| r.as_str().unwrap())
             .collect();
-        let expected: Vec<&str> = profile
-            .tag_restricted_resources()
-            .iter()
-            .map(|r| r.as_ref())
-            .collect();
+        let expected: Vec<&str> = profile.tag_restricted_resources().iter().collect();
         assert_eq!(resources, expected);
         assert_eq!(
             properties
@@ -1546,8 +1542,7 @@ fn every_constraint_is_enforced_before_cfn_lint_sees_it() {
             }
             Stop::Merged(builder) => {
                 let profile = builder.build().expect("accepted");
-                let mut names: Vec<&str> =
-                    profile.permissions().iter().map(|p| p.as_ref()).collect();
+                let mut names: Vec<&str> = profile.permissions().iter().collect();
                 let all = names.len();
                 names.dedup();
                 assert_eq!(names.len(), all, "{}: duplicates reach the profile", v.slug);

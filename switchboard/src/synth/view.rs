@@ -208,7 +208,7 @@ struct Tags<'a>(&'a [Tag]);
 
 impl Serialize for Tags<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.0.iter().map(|tag| TagView(tag)))
+        serializer.collect_seq(self.0.iter().map(TagView))
     }
 }
 
