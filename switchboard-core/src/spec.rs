@@ -2,7 +2,7 @@
 //! hand to [`crate::rules::validate`].
 //!
 //! Every value carries its location `L`, so a rule can point at the exact token (the macro uses
-//! a `proc_macro2::Span`) or field (the builder uses [`FieldPath`](crate::spec::FieldPath)).
+//! a `proc_macro2::Span`) or field (the builder uses [`FieldPath`]).
 
 /// A value and where it was written.
 #[derive(Debug, Clone, PartialEq, Eq)]
