@@ -307,12 +307,17 @@ pub fn parse(tokens: TokenStream, kind: Kind, cx: &mut Ctxt) -> Invocation {
     invocation
 }
 
-/// The custom presets an invocation names, found by reading only the `preset:` fields. An
+/// The custom presets an invocation names, found by reading only the `preset:` fields; none
+/// once the presets have answered (their `@preset(...)` answers then lead the input). An
 /// invocation that names any is first sent to their macros (see `expand::callback`), so parsing
 /// all of it in that round would be wasted work; the full [`parse`] of the next round stays the
 /// authority, and asks in another round for any preset this missed.
-pub fn custom_presets(tokens: &TokenStream) -> Vec<PresetRef> {
+pub fn unanswered_custom_presets(tokens: &TokenStream) -> Vec<PresetRef> {
     let mut found = Vec::new();
+    if matches!(tokens.clone().into_iter().next(), Some(TokenTree::Punct(at)) if at.as_char() == '@')
+    {
+        return found;
+    }
     for tree in tokens.clone() {
         let TokenTree::Group(body) = tree else {
             continue;

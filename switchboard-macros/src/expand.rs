@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use proc_macro2::{Ident, Literal, Span, TokenStream, TokenTree};
+use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::{format_ident, quote};
 
 use switchboard_core::diagnostic::Diagnostic;
@@ -15,13 +15,9 @@ use crate::valid::{self, Checked};
 /// Parses, validates and expands one invocation. Never panics: every problem becomes a
 /// `compile_error!` at its token, next to whatever could still be generated.
 pub fn expand(tokens: TokenStream, kind: Kind) -> TokenStream {
-    let answered = matches!(tokens.clone().into_iter().next(), Some(TokenTree::Punct(p)) if p.as_char() == '@');
-    if !answered {
-        let presets = ast::custom_presets(&tokens);
-        let paths = valid::distinct_paths(&presets, &[]);
-        if let Some((first, rest)) = paths.split_first() {
-            return callback(first, rest, kind, tokens);
-        }
+    let presets = ast::unanswered_custom_presets(&tokens);
+    if let Some((first, rest)) = valid::distinct_paths(&presets, &[]).split_first() {
+        return callback(first, rest, kind, tokens);
     }
     let mut cx = Ctxt::default();
     let invocation = ast::parse(tokens.clone(), kind, &mut cx);
@@ -123,28 +119,33 @@ fn lex(text: &str) -> TokenStream {
     })
 }
 
-/// Doc lines listing the final contents, so hovering the constant shows what it grants.
-fn contents_doc(permissions: &[String], implied: &[String]) -> TokenStream {
-    let mut text = String::new();
-    let mut line = format!("**Permissions ({})**: ", permissions.len());
-    for (i, p) in permissions.iter().enumerate() {
-        let _ = write!(line, "{}`{p}`", if i == 0 { "" } else { ", " });
+/// `{heading}` followed by the names in backticks, comma-separated, and a full stop.
+fn code_list(heading: &str, names: &[String]) -> String {
+    let mut line = String::from(heading);
+    for (i, name) in names.iter().enumerate() {
+        let _ = write!(line, "{}`{name}`", if i == 0 { "" } else { ", " });
     }
     line.push('.');
-    text.push_str("#[doc = \"\"] #[doc = ");
-    push_literal(&mut text, &line);
-    text.push(']');
+    line
+}
+
+/// Doc lines listing the final contents, so hovering the constant shows what it grants.
+fn contents_doc(permissions: &[String], implied: &[String]) -> TokenStream {
+    let mut lines = vec![code_list(
+        &format!("**Permissions ({})**: ", permissions.len()),
+        permissions,
+    )];
     if !implied.is_empty() {
-        let mut line = String::from(
+        lines.push(code_list(
             "Implied (the Connect console adds a family's `View` with its other actions): ",
-        );
-        for (i, p) in implied.iter().enumerate() {
-            let _ = write!(line, "{}`{p}`", if i == 0 { "" } else { ", " });
-        }
-        line.push('.');
-        text.push_str(" #[doc = \"\"] #[doc = ");
-        push_literal(&mut text, &line);
-        text.push(']');
+            implied,
+        ));
+    }
+    let mut text = String::new();
+    for line in &lines {
+        text.push_str("#[doc = \"\"] #[doc = ");
+        push_literal(&mut text, line);
+        text.push_str("] ");
     }
     lex(&text)
 }
