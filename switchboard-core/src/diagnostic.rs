@@ -1,4 +1,8 @@
 //! What a rule reports: the offending thing, the rule, and the fix.
+//!
+//! A fix that names syntax is kept structured ([`Fix`]) and phrased for whoever called the
+//! rule ([`Phrasing`]): `without: [...]` for the macro, `.without("...")` for the runtime
+//! builder, the template property for `switchboard audit`.
 
 use std::fmt;
 
@@ -45,6 +49,8 @@ rules! {
     HistoricalTypo,
     /// A permission written empty or longer than 128 characters.
     PermissionLength,
+    /// The same permission twice in `permissions` (or in a template's `Permissions`).
+    DuplicatePermission,
     /// A preset that is neither built in nor defined with `preset!`.
     UnknownPreset,
     /// A permission group that is not built in.
@@ -89,7 +95,10 @@ rules! {
     HierarchyRestrictionResource,
     /// `restrict tags` without tags or without resources.
     TagRestrictionIncomplete,
-    /// A hierarchy group id outside `^[a-zA-Z0-9-]*$` or over 127 characters.
+    /// `restrict hierarchy` without `hierarchy group`, or `hierarchy group` without
+    /// `restrict hierarchy`.
+    HierarchyRestrictionIncomplete,
+    /// A hierarchy group id that is empty, outside `^[a-zA-Z0-9-]*$` or over 127 characters.
     HierarchyGroupId,
     /// A sensitive permission without `sensitive: "reason"`.
     SensitiveWithoutReason,
@@ -113,6 +122,9 @@ rules! {
     TagRestrictedNotViewable,
     /// `User` restricted without `SecurityProfile`.
     UserRestrictedWithoutSecurityProfile,
+    /// A tag-restricted profile that can create or edit users, with `User` restricted neither by
+    /// tags nor by hierarchy: it manages every user of the instance.
+    UserManagementUnrestricted,
 }
 
 impl Rule {
@@ -131,6 +143,237 @@ impl Rule {
     }
 }
 
+/// Who a fix is phrased for: the caller of the rules.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum Phrasing {
+    /// `security_profile!` and `preset!`: DSL syntax (`without: [Users.Edit]`).
+    #[default]
+    Dsl,
+    /// The runtime builder: its methods (`.without("Users.Edit")`).
+    Builder,
+    /// A CloudFormation template, as `switchboard audit` reads it: its properties
+    /// (`Permissions`, `TagRestrictedResources`).
+    Template,
+}
+
+/// A fix that names syntax, phrased per caller by [`Fix::phrase`].
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Fix {
+    /// Give the profile a name.
+    AddName,
+    /// State why the profile holds sensitive permissions.
+    StateSensitiveReason,
+    /// Drop the stated sensitive reason.
+    DropSensitiveReason,
+    /// Remove these permissions from the final set; empty for "the permissions just named".
+    Remove(Vec<String>),
+    /// Stop removing this permission (an entry of `without`).
+    DropWithout(String),
+    /// Restrict these resource types by the profile's access-control tags as well.
+    TagRestrict(Vec<String>),
+    /// Give tags and resources to an incomplete tag restriction.
+    CompleteTagRestriction,
+    /// Restrict `User` to the hierarchy group.
+    RestrictHierarchy,
+    /// Name the hierarchy group a hierarchy restriction applies to.
+    SetHierarchyGroup,
+    /// Remove the hierarchy group.
+    DropHierarchyGroup,
+    /// Keep the permission but skip the catalog check, for a name newer than the catalog.
+    Unchecked,
+}
+
+/// `a`, `b` and `c` as a list of code spans.
+fn code_list(items: &[String], quote: bool) -> String {
+    items
+        .iter()
+        .map(|i| if quote { format!("`{i:?}`") } else { format!("`{i}`") })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+impl Fix {
+    /// The fix as its caller writes it.
+    pub fn phrase(&self, phrasing: Phrasing) -> String {
+        use Phrasing::{Builder, Dsl, Template};
+        match (self, phrasing) {
+            (Fix::AddName, Dsl) => "add `name: \"ProfileName\"`".to_owned(),
+            (Fix::AddName, Builder) => {
+                "give the name to `SecurityProfile::builder(\"ProfileName\")`".to_owned()
+            }
+            (Fix::AddName, Template) => "add `SecurityProfileName`".to_owned(),
+            (Fix::StateSensitiveReason, Dsl) => {
+                "add `sensitive: \"why this role needs it\"` to the profile".to_owned()
+            }
+            (Fix::StateSensitiveReason, Builder) => {
+                "call `.sensitive(\"why this role needs it\")`".to_owned()
+            }
+            (Fix::StateSensitiveReason, Template) => {
+                "state why in the resource's `Metadata.Switchboard.SensitiveReason`".to_owned()
+            }
+            (Fix::DropSensitiveReason, Dsl) => "remove the `sensitive` field".to_owned(),
+            (Fix::DropSensitiveReason, Builder) => "remove the `.sensitive(...)` call".to_owned(),
+            (Fix::DropSensitiveReason, Template) => {
+                "remove `Metadata.Switchboard.SensitiveReason`".to_owned()
+            }
+            (Fix::Remove(list), Dsl) if list.is_empty() => {
+                "remove the permissions (`without: [...]`)".to_owned()
+            }
+            (Fix::Remove(list), Builder) if list.is_empty() => {
+                "remove the permissions (`.without(...)`)".to_owned()
+            }
+            (Fix::Remove(list), Template) if list.is_empty() => {
+                "remove the permissions from `Permissions`".to_owned()
+            }
+            (Fix::Remove(list), Dsl) => format!("write `without: [{}]`", list.join(", ")),
+            (Fix::Remove(list), Builder) => format!(
+                "call {}",
+                list.iter()
+                    .map(|p| format!("`.without({p:?})`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            (Fix::Remove(list), Template) => {
+                format!("remove {} from `Permissions`", code_list(list, false))
+            }
+            (Fix::DropWithout(p), Builder) => format!("remove the `.without({p:?})` call"),
+            (Fix::DropWithout(p), _) => format!("remove `{p}` from `without`"),
+            (Fix::TagRestrict(list), Dsl) => format!(
+                "add {} to `restrict tags: {{ ... }} on [...]`",
+                code_list(list, false)
+            ),
+            (Fix::TagRestrict(list), Builder) => format!(
+                "add {} to the resources of `.restrict_tags(tags, [...])`",
+                code_list(list, true)
+            ),
+            (Fix::TagRestrict(list), Template) => {
+                format!("add {} to `TagRestrictedResources`", code_list(list, true))
+            }
+            (Fix::CompleteTagRestriction, Dsl) => {
+                "write `restrict tags: { \"Key\": \"Value\" } on [Queue]`".to_owned()
+            }
+            (Fix::CompleteTagRestriction, Builder) => {
+                "call `.restrict_tags([(\"Key\", \"Value\")], [\"Queue\"])`".to_owned()
+            }
+            (Fix::CompleteTagRestriction, Template) => {
+                "give both `AllowedAccessControlTags` and `TagRestrictedResources`".to_owned()
+            }
+            (Fix::RestrictHierarchy, Dsl) => "write `restrict hierarchy: [User]`".to_owned(),
+            (Fix::RestrictHierarchy, Builder) => {
+                "call `.restrict_hierarchy(\"User\")`".to_owned()
+            }
+            (Fix::RestrictHierarchy, Template) => {
+                "set `HierarchyRestrictedResources` to `[\"User\"]`".to_owned()
+            }
+            (Fix::SetHierarchyGroup, Dsl) => {
+                "add `hierarchy group: \"<the group's id>\"`".to_owned()
+            }
+            (Fix::SetHierarchyGroup, Builder) => {
+                "call `.hierarchy_group(\"<the group's id>\")`".to_owned()
+            }
+            (Fix::SetHierarchyGroup, Template) => {
+                "set `AllowedAccessControlHierarchyGroupId` to the group's id".to_owned()
+            }
+            (Fix::DropHierarchyGroup, Dsl) => "remove `hierarchy group`".to_owned(),
+            (Fix::DropHierarchyGroup, Builder) => {
+                "remove the `.hierarchy_group(...)` call".to_owned()
+            }
+            (Fix::DropHierarchyGroup, Template) => {
+                "remove `AllowedAccessControlHierarchyGroupId`".to_owned()
+            }
+            (Fix::Unchecked, Dsl) => "write `unchecked(\"Name\")`".to_owned(),
+            (Fix::Unchecked, Builder) => "call `.unchecked_permission(\"Name\")`".to_owned(),
+            (Fix::Unchecked, Template) => {
+                "leave it in `Permissions` and review it by hand".to_owned()
+            }
+        }
+    }
+}
+
+/// One piece of a help: plain words, or a fix phrased per caller.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum Part {
+    Text(String),
+    Fix(Fix),
+}
+
+/// How to fix a finding: words and [`Fix`]es, shown in the caller's [`Phrasing`]
+/// (DSL syntax unless [`Diagnostic::phrased_for`] chose another).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Help {
+    parts: Vec<Part>,
+    phrasing: Phrasing,
+}
+
+impl Help {
+    /// Appends words.
+    pub fn text(mut self, text: impl Into<String>) -> Self {
+        self.parts.push(Part::Text(text.into()));
+        self
+    }
+
+    /// Appends a fix.
+    pub fn fix(mut self, fix: Fix) -> Self {
+        self.parts.push(Part::Fix(fix));
+        self
+    }
+
+    /// The fixes it holds, for callers that act on them.
+    pub fn fixes(&self) -> impl Iterator<Item = &Fix> {
+        self.parts.iter().filter_map(|p| match p {
+            Part::Fix(fix) => Some(fix),
+            Part::Text(_) => None,
+        })
+    }
+
+    /// The help in another phrasing.
+    pub fn phrased_for(mut self, phrasing: Phrasing) -> Self {
+        self.phrasing = phrasing;
+        self
+    }
+
+    /// The help as `phrasing` writes it.
+    pub fn render(&self, phrasing: Phrasing) -> String {
+        self.parts
+            .iter()
+            .map(|part| match part {
+                Part::Text(text) => text.clone(),
+                Part::Fix(fix) => fix.phrase(phrasing),
+            })
+            .collect()
+    }
+}
+
+impl fmt::Display for Help {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render(self.phrasing))
+    }
+}
+
+impl From<String> for Help {
+    fn from(text: String) -> Self {
+        Help {
+            parts: vec![Part::Text(text)],
+            phrasing: Phrasing::Dsl,
+        }
+    }
+}
+
+impl From<&str> for Help {
+    fn from(text: &str) -> Self {
+        Help::from(text.to_owned())
+    }
+}
+
+impl From<Fix> for Help {
+    fn from(fix: Fix) -> Self {
+        Help {
+            parts: vec![Part::Fix(fix)],
+            phrasing: Phrasing::Dsl,
+        }
+    }
+}
+
 /// One finding, located by whatever the caller uses for locations (`L`): a span in the macro,
 /// a field path in the runtime builder.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -144,7 +387,7 @@ pub struct Diagnostic<L> {
     /// What is wrong, naming the offending thing.
     pub message: String,
     /// How to fix it, when there is something to say.
-    pub help: Option<String>,
+    pub help: Option<Help>,
 }
 
 impl<L> Diagnostic<L> {
@@ -170,10 +413,21 @@ impl<L> Diagnostic<L> {
         }
     }
 
-    /// Adds how to fix it.
-    pub fn help(mut self, help: impl Into<String>) -> Self {
+    /// Adds how to fix it: words, a [`Fix`], or a [`Help`] made of both.
+    pub fn help(mut self, help: impl Into<Help>) -> Self {
         self.help = Some(help.into());
         self
+    }
+
+    /// The same finding with its fix phrased for another caller.
+    pub fn phrased_for(mut self, phrasing: Phrasing) -> Self {
+        self.help = self.help.map(|h| h.phrased_for(phrasing));
+        self
+    }
+
+    /// The help as text, in the diagnostic's phrasing.
+    pub fn help_text(&self) -> Option<String> {
+        self.help.as_ref().map(Help::to_string)
     }
 
     /// True for errors.
@@ -182,12 +436,12 @@ impl<L> Diagnostic<L> {
     }
 
     /// The message, its help and the rule's name, one per line, as both the macro and the
-    /// builder print it.
+    /// builder print it (each in its own [`Phrasing`]).
     pub fn render(&self) -> String {
         let mut text = self.message.clone();
         if let Some(help) = &self.help {
             text.push_str("\n  = help: ");
-            text.push_str(help);
+            text.push_str(&help.to_string());
         }
         text.push_str("\n  = note: rule ");
         text.push_str(&self.rule.name());

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use crate::catalog;
-use crate::diagnostic::{Diagnostic, Rule};
+use crate::diagnostic::{Diagnostic, Fix, Help, Rule};
 use crate::groups;
 use crate::presets;
 use crate::spec::{Located, PermissionItem, PresetUse, ProfileSpec};
@@ -178,7 +178,11 @@ pub fn compose<L: Clone>(spec: &ProfileSpec<L>, out: &mut Vec<Diagnostic<L>>) ->
                         at.clone(),
                         format!("`without` cannot remove `{view}`: the Connect console adds it with `{permission}`"),
                     )
-                    .help(format!("remove `{permission}` as well, or drop `{view}` from `without`")),
+                    .help(
+                        Help::from(Fix::Remove(vec![permission.clone()]))
+                            .text(" as well, or ")
+                            .fix(Fix::DropWithout(view.to_owned())),
+                    ),
                 );
             }
         }
@@ -202,7 +206,7 @@ pub fn compose<L: Clone>(spec: &ProfileSpec<L>, out: &mut Vec<Diagnostic<L>>) ->
                 at,
                 format!("`without` removes `{permission}`, which the profile does not have"),
             )
-            .help("remove it from `without`"),
+            .help(Fix::DropWithout(permission)),
         );
     }
     Composition {

@@ -1,7 +1,7 @@
 //! Recording and transcript permissions that contradict or do nothing: redacted and unredacted
 //! versions of the same media together, and download buttons without the access they belong to.
 
-use crate::diagnostic::{Diagnostic, Rule};
+use crate::diagnostic::{Diagnostic, Fix, Help, Rule};
 
 use crate::presets;
 
@@ -58,25 +58,65 @@ fn only_from_one_builtin_preset<L>(origins: &[&[Origin<L>]]) -> bool {
     }
 }
 
-/// Checks the final set.
+/// A preset or group as a message names it: the group `UnredactedRecordingsAccess`.
+fn named(source: &Source) -> String {
+    match source {
+        Source::Preset(name) => format!("the preset `{name}`"),
+        Source::Group(name) => format!("the group `{name}`"),
+        other => other.describe(),
+    }
+}
+
+/// Checks the final set. Pairs of redacted and unredacted media that one preset or group
+/// brings in are reported once, with the one `without` that keeps the unredacted versions: a
+/// role given `UnredactedRecordingsAccess` on top of `QualityAnalyst` gets one warning, not
+/// three.
 pub fn check<L: Clone>(composition: &Composition<L>, out: &mut Vec<Diagnostic<L>>) {
     let set = &composition.permissions;
+    // (where the unredacted side came from, its pairs)
+    let mut causes: Vec<(&Origin<L>, Vec<(&str, &str)>)> = Vec::new();
     for (redacted, unredacted) in REDACTED_PAIRS {
         if let (Some(first), Some(origins)) = (set.get(redacted), set.get(unredacted)) {
             if only_from_one_builtin_preset(&[first, origins]) {
                 continue;
             }
-            out.push(
-                Diagnostic::warning(
-                    Rule::RedactedAndUnredacted,
-                    origins[0].at.clone(),
-                    format!(
-                        "the profile grants both `{redacted}` and `{unredacted}`; Connect shows one version of the media, never both"
-                    ),
-                )
-                .help(format!("keep `{redacted}` unless the role must hear or read unredacted data")),
-            );
+            let cause = &origins[0];
+            let shared = matches!(cause.source, Source::Preset(_) | Source::Group(_));
+            match causes
+                .iter_mut()
+                .find(|(c, _)| shared && c.source == cause.source)
+            {
+                Some((_, pairs)) => pairs.push((redacted, unredacted)),
+                None => causes.push((cause, vec![(redacted, unredacted)])),
+            }
         }
+    }
+    for (cause, pairs) in causes {
+        let redacted: Vec<String> = pairs.iter().map(|(r, _)| (*r).to_owned()).collect();
+        let unredacted: Vec<&str> = pairs.iter().map(|(_, u)| *u).collect();
+        let message = if let [(r, u)] = pairs[..] {
+            format!(
+                "the profile grants both `{r}` and `{u}`; Connect shows one version of the media, never both"
+            )
+        } else {
+            format!(
+                "{} grants `{}`, and the profile also grants their redacted versions `{}`; Connect shows one version of the media, never both",
+                named(&cause.source),
+                unredacted.join("`, `"),
+                redacted.join("`, `")
+            )
+        };
+        let otherwise = match &cause.source {
+            Source::Preset(_) | Source::Group(_) => named(&cause.source),
+            _ => format!("`{}`", unredacted.join("`, `")),
+        };
+        out.push(
+            Diagnostic::warning(Rule::RedactedAndUnredacted, cause.at.clone(), message).help(
+                Help::from("if the role must hear or read unredacted data, ")
+                    .fix(Fix::Remove(redacted))
+                    .text(format!("; otherwise remove {otherwise}")),
+            ),
+        );
     }
     for (permission, origins) in set {
         if let Some(access) = required_access(permission)

@@ -15,10 +15,11 @@ pub mod sensitive;
 pub mod tags;
 pub mod text;
 
-use crate::diagnostic::{Diagnostic, Rule};
+use crate::diagnostic::{Diagnostic, Fix, Help, Rule};
 use crate::spec::ProfileSpec;
 
 pub use compose::{Composition, Origin, Source};
+pub use permissions::Listing;
 
 /// `n` and the noun, singular or plural: `1 character`, `2 characters`.
 pub(crate) fn count(n: usize, singular: &str, plural: &str) -> String {
@@ -82,6 +83,16 @@ fn pairs<L>(tags: &[crate::spec::TagSpec<L>]) -> Vec<(String, String)> {
 /// Runs every rule on one profile. `whole` locates the profile itself (its identifier in the
 /// macro), for findings about the profile as a whole.
 pub fn validate<L: Clone>(spec: &ProfileSpec<L>, whole: &L) -> Validated<L> {
+    validate_listed(spec, whole, Listing::Merged)
+}
+
+/// [`validate`] for a profile whose `permissions` reach AWS as listed (a template read by
+/// `switchboard audit`), where a duplicate is an error rather than a warning.
+pub fn validate_listed<L: Clone>(
+    spec: &ProfileSpec<L>,
+    whole: &L,
+    listing: Listing,
+) -> Validated<L> {
     let mut out = Vec::new();
     match &spec.name {
         Some(name) => name::check(name, &mut out),
@@ -91,7 +102,7 @@ pub fn validate<L: Clone>(spec: &ProfileSpec<L>, whole: &L) -> Validated<L> {
                 whole.clone(),
                 "the security profile has no `name`",
             )
-            .help("add `name: \"ProfileName\"`; AWS requires a SecurityProfileName"),
+            .help(Help::from(Fix::AddName).text("; AWS requires a SecurityProfileName")),
         ),
     }
     if let Some(description) = &spec.description {
@@ -99,6 +110,7 @@ pub fn validate<L: Clone>(spec: &ProfileSpec<L>, whole: &L) -> Validated<L> {
     }
     text::check_spec(spec, &mut out);
     let composition = compose::compose(spec, &mut out);
+    permissions::check_duplicates(&spec.permissions, listing, &mut out);
     limit::check(spec, &composition, whole, &mut out);
     sensitive::check(&composition, spec.sensitive.as_ref(), &mut out);
     media::check(&composition, &mut out);
@@ -120,6 +132,21 @@ pub fn validate<L: Clone>(spec: &ProfileSpec<L>, whole: &L) -> Validated<L> {
     }
     if let Some(id) = &spec.hierarchy_group {
         restrictions::check_hierarchy_group(id, &mut out);
+    }
+    restrictions::check_hierarchy_pair(
+        &spec.restrict_hierarchy,
+        &hierarchy_restricted_resources,
+        spec.hierarchy_group.as_ref(),
+        &mut out,
+    );
+    if let Some(restriction) = &spec.restrict_tags {
+        restrictions::check_user_management(
+            restriction,
+            &tag_restricted_resources,
+            &hierarchy_restricted_resources,
+            &composition,
+            &mut out,
+        );
     }
     let profile = ResolvedProfile {
         name: spec
@@ -150,6 +177,7 @@ pub fn validate_preset<L: Clone>(spec: &ProfileSpec<L>, whole: &L) -> Validated<
     let mut out = Vec::new();
     text::check_spec(spec, &mut out);
     let composition = compose::compose(spec, &mut out);
+    permissions::check_duplicates(&spec.permissions, Listing::Merged, &mut out);
     limit::check(spec, &composition, whole, &mut out);
     media::check(&composition, &mut out);
     let profile = ResolvedProfile {

@@ -2,7 +2,7 @@
 //! unknown names, IAM actions, historical AWS typos, legacy names and lengths.
 
 use crate::catalog::{self, Status};
-use crate::diagnostic::{Diagnostic, Rule};
+use crate::diagnostic::{Diagnostic, Fix, Help, Rule};
 use crate::seed_names::{self, SEED_CATEGORIES};
 use crate::spec::{Located, PermissionItem};
 use crate::suggest;
@@ -59,6 +59,58 @@ fn check_length<L: Clone>(name: &Located<String, L>, out: &mut Vec<Diagnostic<L>
     false
 }
 
+/// How the `permissions` of a profile reach AWS, which decides what a duplicate costs.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Listing {
+    /// Merged into a set first, as the macro and the builder do: a duplicate changes nothing,
+    /// so it is a warning.
+    #[default]
+    Merged,
+    /// Sent as written, as a template's `Permissions` is: the CloudFormation schema forbids
+    /// duplicates (`uniqueItems`, cfn-lint E3037), so it is an error.
+    AsWritten,
+}
+
+/// Reports every entry of `permissions` that repeats an earlier one, at the repeat. Entries
+/// that do not resolve are left to the errors that say why.
+pub fn check_duplicates<L: Clone>(
+    items: &[PermissionItem<L>],
+    listing: Listing,
+    out: &mut Vec<Diagnostic<L>>,
+) {
+    let mut seen: Vec<String> = Vec::new();
+    for item in items {
+        let written = match item {
+            PermissionItem::Api(name) | PermissionItem::Unchecked(name) => name.value.clone(),
+            PermissionItem::Seed { category, member } => {
+                format!("{}::{}", category.value, member.value)
+            }
+        };
+        if !seen.contains(&written) {
+            seen.push(written);
+            continue;
+        }
+        let mut scratch = Vec::new();
+        resolve(item, Use::Remove, &mut scratch);
+        if scratch.iter().any(Diagnostic::is_error) {
+            continue;
+        }
+        out.push(match listing {
+            Listing::Merged => Diagnostic::warning(
+                Rule::DuplicatePermission,
+                item.at().clone(),
+                format!("`{written}` is listed twice; the profile holds it once, so this entry does nothing"),
+            ),
+            Listing::AsWritten => Diagnostic::error(
+                Rule::DuplicatePermission,
+                item.at().clone(),
+                format!("`{written}` is listed twice; CloudFormation's schema forbids duplicate permissions (cfn-lint E3037), so the template is rejected"),
+            ),
+        }
+        .help("remove this entry"));
+    }
+}
+
 /// True for text that looks like an IAM action (`connect:CreateUser`, `connect:*`).
 pub fn looks_like_iam_action(name: &str) -> bool {
     name.contains(':') || name.contains('*')
@@ -112,7 +164,10 @@ fn resolve_api<L: Clone>(
         diagnostic = match suggest::suggest_permission(value) {
             Some(close) => diagnostic.help(format!("did you mean `{close}`?")),
             None => diagnostic.help(
-                "`switchboard catalog` lists every permission; for a permission newer than the catalog, write `unchecked(\"Name\")`",
+                Help::from(
+                    "`switchboard catalog` lists every permission; for a permission newer than the catalog, ",
+                )
+                .fix(Fix::Unchecked),
             ),
         };
         out.push(diagnostic);

@@ -1,7 +1,7 @@
 //! Tag-based and hierarchy-based access control: `restrict tags`, `restrict hierarchy` and
 //! `hierarchy group`.
 
-use crate::diagnostic::{Diagnostic, Rule};
+use crate::diagnostic::{Diagnostic, Fix, Help, Rule};
 use crate::spec::{Located, ResourceItem, TagRestriction};
 
 use crate::suggest;
@@ -116,17 +116,21 @@ fn not_hierarchy_restrictable<L: Clone>(item: &ResourceItem<L>) -> Diagnostic<L>
     let (written, help) = match item {
         ResourceItem::Unchecked(_) => (
             format!("unchecked({:?})", name.value),
-            "write `restrict hierarchy: [User]`; `unchecked(...)` is for `restrict tags`, whose resource types AWS extends".to_owned(),
+            Help::from(Fix::RestrictHierarchy).text(
+                "; `unchecked(...)` is for `restrict tags`, whose resource types AWS extends",
+            ),
         ),
         ResourceItem::Known(_) if TAG_RESTRICTABLE.contains(&name.value.as_str()) => (
             name.value.clone(),
-            format!("write `restrict hierarchy: [User]`, and restrict `{}` by tags (`restrict tags: {{ ... }} on [{}]`)", name.value, name.value),
+            Help::from(Fix::RestrictHierarchy)
+                .text(format!(", and restrict `{}` by tags: ", name.value))
+                .fix(Fix::TagRestrict(vec![name.value.clone()])),
         ),
         ResourceItem::Known(_) => (
             name.value.clone(),
             match suggest::did_you_mean(&name.value, HIERARCHY_RESTRICTABLE) {
-                Some(close) => format!("did you mean `{close}`?"),
-                None => "write `restrict hierarchy: [User]`".to_owned(),
+                Some(close) => Help::from(format!("did you mean `{close}`?")),
+                None => Help::from(Fix::RestrictHierarchy),
             },
         ),
     };
@@ -160,7 +164,7 @@ pub fn check_tag_restriction<L: Clone>(
                 restriction.at.clone(),
                 "`restrict tags` has no tags: AWS needs the access-control tags and the restricted resources together",
             )
-            .help("write `restrict tags: { \"Key\": \"Value\" } on [Queue]`"),
+            .help(Fix::CompleteTagRestriction),
         );
     }
     if restriction.resources.is_empty() {
@@ -170,7 +174,7 @@ pub fn check_tag_restriction<L: Clone>(
                 restriction.at.clone(),
                 "`restrict tags` restricts no resource: AWS needs the access-control tags and the restricted resources together",
             )
-            .help("name the resource types after `on`, e.g. `on [Queue, RoutingProfile]`"),
+            .help(Fix::CompleteTagRestriction),
         );
     }
     let names = resolve_resources(&restriction.resources, &TAG_RESTRICTABLE, false, out);
@@ -208,8 +212,24 @@ pub fn check_tag_restriction<L: Clone>(
     names
 }
 
-/// Checks `hierarchy group`: `^[a-zA-Z0-9-]*$`, at most 127 characters.
+/// Checks `hierarchy group`: not empty, `^[a-zA-Z0-9-]*$`, at most 127 characters. AWS
+/// accepts an empty id, but it names no group: written out, it is a mistake, like
+/// `restrict tags` without tags.
 pub fn check_hierarchy_group<L: Clone>(id: &Located<String, L>, out: &mut Vec<Diagnostic<L>>) {
+    if id.value.is_empty() {
+        out.push(
+            Diagnostic::error(
+                Rule::HierarchyGroupId,
+                id.at.clone(),
+                "the hierarchy group id is empty: it names no group, so the hierarchy restriction has nothing to compare with",
+            )
+            .help(
+                Help::from("give the hierarchy group's id (a UUID such as \"3f2b9c1e-0000-4c1a-9d2e-7a6b5c4d3e2f\"), or ")
+                    .fix(Fix::DropHierarchyGroup),
+            ),
+        );
+        return;
+    }
     let len = id.value.chars().count();
     if len > MAX_HIERARCHY_GROUP_LEN {
         out.push(
@@ -235,4 +255,91 @@ pub fn check_hierarchy_group<L: Clone>(id: &Located<String, L>, out: &mut Vec<Di
             .help("use the hierarchy group's id (a UUID such as \"3f2b9c1e-0000-4c1a-9d2e-7a6b5c4d3e2f\"), not its ARN or name"),
         );
     }
+}
+
+/// A hierarchy restriction needs both halves, as a tag restriction does: the restricted
+/// resources (`restrict hierarchy`) and the group they are restricted to (`hierarchy group`).
+/// An empty group is reported by [`check_hierarchy_group`] alone.
+pub fn check_hierarchy_pair<L: Clone>(
+    written: &[ResourceItem<L>],
+    restricted: &[String],
+    group: Option<&Located<String, L>>,
+    out: &mut Vec<Diagnostic<L>>,
+) {
+    match (restricted.is_empty(), group) {
+        (false, None) => out.push(
+            Diagnostic::error(
+                Rule::HierarchyRestrictionIncomplete,
+                written[0].name().at.clone(),
+                format!(
+                    "`{}` is hierarchy-restricted, but the profile names no hierarchy group: AWS needs the restricted resources and the group together",
+                    restricted.join("`, `")
+                ),
+            )
+            .help(Help::from(Fix::SetHierarchyGroup).text(", the group whose members (and their sub-groups) this profile may manage")),
+        ),
+        (true, Some(id)) if !id.value.is_empty() && written.is_empty() => out.push(
+            Diagnostic::error(
+                Rule::HierarchyRestrictionIncomplete,
+                id.at.clone(),
+                format!(
+                    "hierarchy group {:?} restricts nothing: no resource is hierarchy-restricted, and AWS needs the restricted resources and the group together",
+                    id.value
+                ),
+            )
+            .help(Help::from(Fix::RestrictHierarchy).text(", or ").fix(Fix::DropHierarchyGroup)),
+        ),
+        _ => {}
+    }
+}
+
+/// The permissions that create, change or delete users, or change what they may do.
+pub const USER_MANAGEMENT: [&str; 4] = [
+    "Users.Create",
+    "Users.Delete",
+    "Users.Edit",
+    "Users.EditPermission",
+];
+
+/// A profile restricted by tags that still manages users unrestricted: the restriction keeps
+/// its holder to the department's queues, yet they can edit (reset the password of, assign a
+/// profile to) any user of the instance. `User` restricted by hierarchy counts as restricted.
+pub fn check_user_management<L: Clone>(
+    restriction: &TagRestriction<L>,
+    tag_restricted: &[String],
+    hierarchy_restricted: &[String],
+    composition: &Composition<L>,
+    out: &mut Vec<Diagnostic<L>>,
+) {
+    let restricted = |r: &str| tag_restricted.iter().chain(hierarchy_restricted).any(|n| n == r);
+    if tag_restricted.is_empty() || restricted("User") {
+        return;
+    }
+    let granted: Vec<&str> = USER_MANAGEMENT
+        .into_iter()
+        .filter(|p| composition.permissions.contains_key(*p))
+        .collect();
+    if granted.is_empty() {
+        return;
+    }
+    let mut add = vec!["User".to_owned()];
+    if !restricted("SecurityProfile") {
+        add.push("SecurityProfile".to_owned());
+    }
+    out.push(
+        Diagnostic::warning(
+            Rule::UserManagementUnrestricted,
+            restriction.at.clone(),
+            format!(
+                "the profile is restricted by tags on `{}`, but not on `User`, and grants `{}`: it manages every user of the instance, whatever their tags",
+                tag_restricted.join("`, `"),
+                granted.join("`, `")
+            ),
+        )
+        .help(
+            Help::from(Fix::TagRestrict(add))
+                .text(", or ")
+                .fix(Fix::Remove(granted.iter().map(|p| (*p).to_owned()).collect())),
+        ),
+    );
 }

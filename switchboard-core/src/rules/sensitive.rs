@@ -2,10 +2,13 @@
 //! reason on a profile that grants none is a stale note.
 
 use crate::catalog::{self, Tier};
-use crate::diagnostic::{Diagnostic, Rule};
+use crate::diagnostic::{Diagnostic, Fix, Help, Rule};
 use crate::spec::Located;
 
 use super::compose::Composition;
+
+/// Up to this many sensitive permissions, the fix spells out the `without` that removes them.
+const MAX_LISTED_IN_FIX: usize = 4;
 
 /// The sensitive permissions of a final set, sorted.
 pub fn sensitive_permissions<L>(composition: &Composition<L>) -> Vec<&str> {
@@ -49,7 +52,15 @@ pub fn check<L: Clone>(
                         list.join(", ")
                     ),
                 )
-                .help("add `sensitive: \"why this role needs it\"` to the profile, or remove the permissions (`without: [...]`)"),
+                .help(
+                    Help::from(Fix::StateSensitiveReason).text(", or ").fix(Fix::Remove(
+                        if sensitive.len() <= MAX_LISTED_IN_FIX {
+                            sensitive.iter().map(|p| (*p).to_owned()).collect()
+                        } else {
+                            Vec::new()
+                        },
+                    )),
+                ),
             );
         }
         (true, Some(reason)) => out.push(
@@ -58,7 +69,7 @@ pub fn check<L: Clone>(
                 reason.at.clone(),
                 "the profile states a `sensitive` reason but grants no sensitive permission",
             )
-            .help("remove the `sensitive` field"),
+            .help(Fix::DropSensitiveReason),
         ),
         _ => {}
     }
