@@ -5,12 +5,15 @@ Run by hand when the reference data changes (never at build time):
 
     python3 scripts/generate_catalog.py
 
-It writes two files, both committed as source:
+It writes three files, all committed as source:
 
 * `switchboard-core/src/catalog/table.rs`: the catalog table the macro, the runtime and the
   tools share (one row per permission, plus the rejected historical typos);
 * `switchboard/src/permissions.rs`: one documented `const` per permission, so that editors show
-  a permission's documentation when hovering it inside `security_profile!`.
+  a permission's documentation when hovering it inside `security_profile!`;
+* `switchboard-core/src/catalog/iam.rs`: the IAM actions that stand for one console permission
+  with certainty (`IAM_ACTIONS` below), so that `connect:CreateUser` written as a permission
+  gets `Users.Create` as its fix.
 
 Tiers (sensitive, high-impact) follow `reference/rules.md`, section "Sensitive permissions";
 implied Views follow its section "Dependencies between permissions".
@@ -152,6 +155,134 @@ def rust_list(items):
     return "&[" + ", ".join(rust_str(i) for i in items) + "]"
 
 
+
+# IAM actions that do, through the API, exactly what one console permission grants in the
+# admin website: the same operation (create, describe/list/search, update, delete) on the same
+# resource. Sources:
+#   A1 = AWS "List of security profile permissions" (reference/connect-permissions.json, S1):
+#        the permission, its console name and what it grants;
+#   A2 = Amazon Connect API Reference, the action lists per resource ("User management
+#        actions", https://docs.aws.amazon.com/connect/latest/APIReference/users-api.html;
+#        "Queue actions", https://docs.aws.amazon.com/connect/latest/APIReference/queues-api.html;
+#        and the action index https://docs.aws.amazon.com/connect/latest/APIReference/API_Operations.html);
+#   A3 = AWS admin guide "Add users" (adminguide/user-management.html), which pairs the
+#        console's "Users - Create" with the CreateUser API.
+# Only actions whose console counterpart is one permission are listed: actions with no
+# permission of their own (DeleteQueue, DeleteRoutingProfile), actions the agent application
+# also calls under other permissions (the View of agent statuses and hierarchies, whose console
+# permissions are about metrics), and everything outside these families get the generic help.
+IAM_FAMILIES = [
+    # (permission family, {verb: [IAM actions]})
+    ("Users", {
+        "Create": ["CreateUser"],
+        "Delete": ["DeleteUser"],
+        "View": ["DescribeUser", "ListUsers", "SearchUsers"],
+        # A1: Users.Edit is "identity information except security profiles".
+        "Edit": ["UpdateUserIdentityInfo", "UpdateUserPhoneConfig", "UpdateUserRoutingProfile",
+                 "UpdateUserHierarchy"],
+        # A1: Users.EditPermission is "which security profiles users have".
+        "EditPermission": ["UpdateUserSecurityProfiles"],
+    }),
+    ("Queues", {
+        "Create": ["CreateQueue"],
+        "View": ["DescribeQueue", "ListQueues", "SearchQueues"],
+        "Edit": ["UpdateQueueName", "UpdateQueueHoursOfOperation", "UpdateQueueMaxContacts",
+                 "UpdateQueueOutboundCallerConfig"],
+        # A1: "Enable or disable queues"; the API's UpdateQueueStatus sets ENABLED or DISABLED.
+        "EnableAndDisable": ["UpdateQueueStatus"],
+    }),
+    ("RoutingPolicies", {
+        "Create": ["CreateRoutingProfile"],
+        "View": ["DescribeRoutingProfile", "ListRoutingProfiles", "SearchRoutingProfiles"],
+        "Edit": ["UpdateRoutingProfileName", "UpdateRoutingProfileConcurrency",
+                 "UpdateRoutingProfileDefaultOutboundQueue", "UpdateRoutingProfileQueues"],
+    }),
+    ("SecurityProfiles", {
+        "Create": ["CreateSecurityProfile"],
+        "Delete": ["DeleteSecurityProfile"],
+        "View": ["DescribeSecurityProfile", "ListSecurityProfiles", "SearchSecurityProfiles"],
+        "Edit": ["UpdateSecurityProfile"],
+    }),
+    ("HoursOfOperation", {
+        "Create": ["CreateHoursOfOperation"],
+        "Delete": ["DeleteHoursOfOperation"],
+        "View": ["DescribeHoursOfOperation", "ListHoursOfOperations", "SearchHoursOfOperations"],
+        "Edit": ["UpdateHoursOfOperation"],
+    }),
+    ("Prompts", {
+        "Create": ["CreatePrompt"],
+        "Delete": ["DeletePrompt"],
+        "View": ["DescribePrompt", "ListPrompts", "SearchPrompts"],
+        "Edit": ["UpdatePrompt"],
+    }),
+    ("TransferDestinations", {
+        "Create": ["CreateQuickConnect"],
+        "Delete": ["DeleteQuickConnect"],
+        "View": ["DescribeQuickConnect", "ListQuickConnects", "SearchQuickConnects"],
+        "Edit": ["UpdateQuickConnectName", "UpdateQuickConnectConfig"],
+    }),
+    ("ContactFlows", {
+        "Create": ["CreateContactFlow"],
+        "Delete": ["DeleteContactFlow"],
+        "View": ["DescribeContactFlow", "ListContactFlows", "SearchContactFlows"],
+        "Edit": ["UpdateContactFlowContent", "UpdateContactFlowName", "UpdateContactFlowMetadata"],
+    }),
+    ("ContactFlowModules", {
+        "Create": ["CreateContactFlowModule"],
+        "Delete": ["DeleteContactFlowModule"],
+        "View": ["DescribeContactFlowModule", "ListContactFlowModules", "SearchContactFlowModules"],
+        "Edit": ["UpdateContactFlowModuleContent", "UpdateContactFlowModuleMetadata"],
+    }),
+    ("TaskTemplates", {
+        "Create": ["CreateTaskTemplate"],
+        "Delete": ["DeleteTaskTemplate"],
+        "View": ["GetTaskTemplate", "ListTaskTemplates"],
+        "Edit": ["UpdateTaskTemplate"],
+    }),
+    ("AgentStates", {
+        "Create": ["CreateAgentStatus"],
+        "Edit": ["UpdateAgentStatus"],
+    }),
+    ("AgentGrouping", {
+        "Create": ["CreateUserHierarchyGroup"],
+        "Edit": ["UpdateUserHierarchyGroupName", "UpdateUserHierarchyStructure"],
+    }),
+]
+
+
+def write_iam_table(known):
+    rows = []
+    for family, verbs in IAM_FAMILIES:
+        for verb, actions in verbs.items():
+            permission = f"{family}.{verb}"
+            if permission not in known:
+                sys.exit(f"IAM_FAMILIES maps to {permission}, which the catalog does not have")
+            rows.extend((f"connect:{a}", permission) for a in actions)
+    actions = [a for a, _ in rows]
+    if len(set(a.lower() for a in actions)) != len(actions):
+        sys.exit("an IAM action is mapped twice")
+    rows.sort(key=lambda r: r[0].lower())
+    out = ["// @generated by scripts/generate_catalog.py (IAM_FAMILIES). Do not edit by hand.\n",
+           "//! IAM actions that stand for one security-profile permission with certainty: the same\n",
+           "//! operation on the same resource, in the API and in the admin website.\n",
+           "//!\n",
+           "//! Sources: the permissions and what they grant from the AWS page \"List of security profile\n",
+           "//! permissions\" (S1, <https://docs.aws.amazon.com/connect/latest/adminguide/security-profile-list.html>);\n",
+           "//! the actions from the Amazon Connect API Reference's action lists\n",
+           "//! (<https://docs.aws.amazon.com/connect/latest/APIReference/users-api.html>,\n",
+           "//! <https://docs.aws.amazon.com/connect/latest/APIReference/queues-api.html>,\n",
+           "//! <https://docs.aws.amazon.com/connect/latest/APIReference/API_Operations.html>); the pairing\n",
+           "//! of a console task with its API as the admin guide's \"Add users\" page states it for\n",
+           "//! `Users - Create` and `CreateUser`. Actions without a permission of their own are left out.\n\n",
+           "/// `(IAM action, permission)`, sorted by the action ignoring case, for binary search.\n",
+           "pub static IAM_ACTIONS: &[(&str, &str)] = &[\n"]
+    out.extend(f"    ({rust_str(a)}, {rust_str(p)}),\n" for a, p in rows)
+    out.append("];\n")
+    with open(os.path.join(ROOT, "switchboard-core/src/catalog/iam.rs"), "w") as f:
+        f.write("".join(out))
+    return len(rows)
+
+
 def main():
     documented = json.load(open(os.path.join(REF, "connect-permissions.json")))
     extra = json.load(open(os.path.join(REF, "connect-permissions-undocumented.json")))
@@ -278,7 +409,8 @@ def main():
     perm.extend(emit(tree, 0))
     with open(os.path.join(ROOT, "switchboard/src/permissions.rs"), "w") as f:
         f.write("".join(perm))
-    print(f"{len(rows)} permissions, {len(rejected)} rejected names")
+    iam = write_iam_table({r["api"] for r in rows})
+    print(f"{len(rows)} permissions, {len(rejected)} rejected names, {iam} IAM actions")
 
 
 if __name__ == "__main__":

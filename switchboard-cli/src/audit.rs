@@ -330,7 +330,7 @@ pub const PRESET_EXCEPTIONS: [Rule; 2] = [Rule::RedactedAndUnredacted, Rule::Dow
 /// write it (with the built-in presets that fit), and only what that confirms is reported: an
 /// audit of `preset: Admin` says what `security_profile!` says about it.
 pub fn audit_profile(profile: &Profile) -> ProfileAudit {
-    let validated = rules::validate(&spec_of(profile), &WHOLE);
+    let validated = rules::validate_listed(&spec_of(profile), &WHOLE, rules::Listing::AsWritten);
     let confirmed: Vec<String> = rules::validate(&crate::import::written_spec(profile), &WHOLE)
         .diagnostics
         .into_iter()
@@ -343,20 +343,6 @@ pub fn audit_profile(profile: &Profile) -> ProfileAudit {
         .filter(|d| !PRESET_EXCEPTIONS.contains(&d.rule) || confirmed.contains(&d.message))
         .map(Finding::from)
         .collect();
-    let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
-    for (i, p) in profile.permissions.iter().enumerate() {
-        if let Some(first) = seen.insert(p.as_str(), i) {
-            findings.push(
-                Finding::cli(
-                    CliRule::DuplicatePermission,
-                    Level::Error,
-                    Some(format!("Permissions[{i}]")),
-                    format!("`{p}` is listed twice (also at Permissions[{first}]); CloudFormation rejects duplicates"),
-                )
-                .help("list each permission once"),
-            );
-        }
-    }
     for path in &profile.unresolved {
         findings.push(
             Finding::cli(
@@ -487,7 +473,7 @@ pub fn cross_profile(profiles: &[Profile]) -> Vec<CrossFinding> {
                 severity: d.severity.into(),
                 profiles: same,
                 message: format!("{} (in {scope})", d.message),
-                help: d.help,
+                help: d.help_text(),
             });
         }
         let tagged: Vec<&&Profile> = group

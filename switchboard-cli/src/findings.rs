@@ -3,7 +3,7 @@
 //! have yet ([`CliRule`]).
 
 use serde::Serialize;
-use switchboard_core::diagnostic::{Diagnostic, Rule, Severity};
+use switchboard_core::diagnostic::{Diagnostic, Phrasing, Rule, Severity};
 use switchboard_core::spec::FieldPath;
 
 /// Checks the core has no rule for, because a `security_profile!` cannot get them wrong; they
@@ -12,8 +12,6 @@ use switchboard_core::spec::FieldPath;
 /// Candidates for `switchboard_core::diagnostic::Rule`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum CliRule {
-    /// The same permission twice in `Permissions` (cfn-lint E3037).
-    DuplicatePermission,
     /// A value that is an intrinsic function (`Ref`, `Fn::Sub`, ...): checked as its text only.
     UnresolvedValue,
     /// A property switchboard does not review (`Applications`, `AllowedFlowModules`,
@@ -30,8 +28,7 @@ pub enum CliRule {
 
 impl CliRule {
     /// Every CLI rule.
-    pub const ALL: [CliRule; 6] = [
-        CliRule::DuplicatePermission,
+    pub const ALL: [CliRule; 5] = [
         CliRule::UnresolvedValue,
         CliRule::UnreviewedProperty,
         CliRule::UnknownProperty,
@@ -126,12 +123,13 @@ pub const WHOLE: FieldPath = FieldPath::field("");
 
 impl From<Diagnostic<FieldPath>> for Finding {
     fn from(d: Diagnostic<FieldPath>) -> Self {
+        let d = d.phrased_for(Phrasing::Template);
         Finding {
             rule: d.rule.name(),
             severity: d.severity.into(),
             at: (d.at != WHOLE).then(|| d.at.to_string()),
+            help: d.help_text(),
             message: d.message,
-            help: d.help,
         }
     }
 }

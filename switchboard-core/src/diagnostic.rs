@@ -187,7 +187,13 @@ pub enum Fix {
 fn code_list(items: &[String], quote: bool) -> String {
     items
         .iter()
-        .map(|i| if quote { format!("`{i:?}`") } else { format!("`{i}`") })
+        .map(|i| {
+            if quote {
+                format!("`{i:?}`")
+            } else {
+                format!("`{i}`")
+            }
+        })
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -259,9 +265,7 @@ impl Fix {
                 "give both `AllowedAccessControlTags` and `TagRestrictedResources`".to_owned()
             }
             (Fix::RestrictHierarchy, Dsl) => "write `restrict hierarchy: [User]`".to_owned(),
-            (Fix::RestrictHierarchy, Builder) => {
-                "call `.restrict_hierarchy(\"User\")`".to_owned()
-            }
+            (Fix::RestrictHierarchy, Builder) => "call `.restrict_hierarchy(\"User\")`".to_owned(),
             (Fix::RestrictHierarchy, Template) => {
                 "set `HierarchyRestrictedResources` to `[\"User\"]`".to_owned()
             }
@@ -350,18 +354,12 @@ impl fmt::Display for Help {
     }
 }
 
-impl From<String> for Help {
-    fn from(text: String) -> Self {
+impl<T: Into<String>> From<T> for Help {
+    fn from(text: T) -> Self {
         Help {
-            parts: vec![Part::Text(text)],
+            parts: vec![Part::Text(text.into())],
             phrasing: Phrasing::Dsl,
         }
-    }
-}
-
-impl From<&str> for Help {
-    fn from(text: &str) -> Self {
-        Help::from(text.to_owned())
     }
 }
 

@@ -232,7 +232,7 @@ proptest! {
         }
         for d in &validated.diagnostics {
             prop_assert!(!d.message.is_empty());
-            prop_assert!(d.help.as_deref().is_none_or(|h| !h.is_empty()));
+            prop_assert!(d.help_text().is_none_or(|h| !h.is_empty()));
         }
     }
 

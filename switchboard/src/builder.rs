@@ -1,7 +1,7 @@
 //! The runtime builder, for profiles known only at run time. It hands its input to the same
 //! [`switchboard_core::rules::validate`] the macro uses.
 
-use switchboard_core::diagnostic::{Diagnostic, Severity};
+use switchboard_core::diagnostic::{Diagnostic, Phrasing, Severity};
 use switchboard_core::rules;
 use switchboard_core::spec::{
     FieldPath, Located, PermissionItem, PresetUse, ProfileSpec, ResourceItem, TagRestriction,
@@ -10,7 +10,8 @@ use switchboard_core::spec::{
 
 use crate::{Group, Preset, SecurityProfile, SeedName};
 
-/// A finding of the builder: the rule, the field it concerns, the message and the fix.
+/// A finding of the builder: the rule, the field it concerns, the message and the fix, the fix
+/// phrased as builder calls (`.without("Users.Edit")`, `.sensitive("...")`).
 pub type Finding = Diagnostic<FieldPath>;
 
 /// Every error the rules found in a profile given to [`SecurityProfileBuilder::build`].
@@ -299,6 +300,7 @@ impl SecurityProfileBuilder {
         let (mut errors, warnings): (Vec<Finding>, Vec<Finding>) = validated
             .diagnostics
             .into_iter()
+            .map(|d| d.phrased_for(Phrasing::Builder))
             .partition(Diagnostic::is_error);
         if errors.is_empty() {
             Ok((SecurityProfile::from_resolved(validated.profile), warnings))

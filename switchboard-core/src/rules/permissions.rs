@@ -123,18 +123,21 @@ fn resolve_api<L: Clone>(
 ) -> Option<String> {
     let value = name.value.as_str();
     if looks_like_iam_action(value) {
-        out.push(
-            Diagnostic::error(
-                Rule::IamActionAsPermission,
-                name.at.clone(),
-                format!(
-                    "`{value}` is an IAM action, not a security-profile permission: security profiles grant console and CCP features by names such as `Users.Edit`, and Connect ignores IAM actions here"
-                ),
-            )
-            .help(
-                "write the security-profile permission for the feature (`switchboard catalog` lists them), and keep IAM actions in IAM policies",
+        let diagnostic = Diagnostic::error(
+            Rule::IamActionAsPermission,
+            name.at.clone(),
+            format!(
+                "`{value}` is an IAM action, not a security-profile permission: security profiles grant console and CCP features by names such as `Users.Edit`, and Connect ignores IAM actions here"
             ),
         );
+        out.push(match catalog::permission_for_iam_action(value) {
+            Some(permission) => diagnostic.help(format!(
+                "write `{permission}`, the permission for what `{value}` does in the admin website; keep IAM actions in IAM policies"
+            )),
+            None => diagnostic.help(
+                "write the security-profile permission for the feature (`switchboard catalog` lists them), and keep IAM actions in IAM policies",
+            ),
+        });
         return None;
     }
     if !check_length(name, out) {

@@ -311,7 +311,12 @@ pub fn check_user_management<L: Clone>(
     composition: &Composition<L>,
     out: &mut Vec<Diagnostic<L>>,
 ) {
-    let restricted = |r: &str| tag_restricted.iter().chain(hierarchy_restricted).any(|n| n == r);
+    let restricted = |r: &str| {
+        tag_restricted
+            .iter()
+            .chain(hierarchy_restricted)
+            .any(|n| n == r)
+    };
     if tag_restricted.is_empty() || restricted("User") {
         return;
     }

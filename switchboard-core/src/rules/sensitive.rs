@@ -52,15 +52,13 @@ pub fn check<L: Clone>(
                         list.join(", ")
                     ),
                 )
-                .help(
-                    Help::from(Fix::StateSensitiveReason).text(", or ").fix(Fix::Remove(
-                        if sensitive.len() <= MAX_LISTED_IN_FIX {
-                            sensitive.iter().map(|p| (*p).to_owned()).collect()
-                        } else {
-                            Vec::new()
-                        },
-                    )),
-                ),
+                .help(Help::from(Fix::StateSensitiveReason).text(", or ").fix(
+                    Fix::Remove(if sensitive.len() <= MAX_LISTED_IN_FIX {
+                        sensitive.iter().map(|p| (*p).to_owned()).collect()
+                    } else {
+                        Vec::new()
+                    }),
+                )),
             );
         }
         (true, Some(reason)) => out.push(
