@@ -320,15 +320,58 @@ fn error_cases() -> Vec<Case> {
         ),
         case(
             Rule::HierarchyGroupId,
-            b("P").hierarchy_group("arn:aws:connect:us-east-1:123456789012:instance/x"),
+            b("P")
+                .restrict_hierarchy("User")
+                .hierarchy_group("arn:aws:connect:us-east-1:123456789012:instance/x"),
             field("hierarchy group"),
             &["contains ':'", "not its ARN or name"],
         ),
         case(
             Rule::HierarchyGroupId,
-            b("P").hierarchy_group("a".repeat(128)),
+            b("P")
+                .restrict_hierarchy("User")
+                .hierarchy_group("a".repeat(128)),
             field("hierarchy group"),
             &["128 characters long", "at most 127"],
+        ),
+        case(
+            Rule::HierarchyGroupId,
+            b("P").restrict_hierarchy("User").hierarchy_group(""),
+            field("hierarchy group"),
+            &[
+                "the hierarchy group id is empty",
+                "or remove the `.hierarchy_group(...)` call",
+            ],
+        ),
+        case(
+            Rule::HierarchyRestrictionIncomplete,
+            b("P").restrict_hierarchy("User"),
+            item("restrict hierarchy", 0),
+            &[
+                "`User` is hierarchy-restricted, but the profile names no hierarchy group",
+                "call `.hierarchy_group(\"<the group's id>\")`",
+            ],
+        ),
+        case(
+            Rule::HierarchyRestrictionIncomplete,
+            b("P").hierarchy_group("3f2b9c1e-0000-4c1a-9d2e-7a6b5c4d3e2f"),
+            field("hierarchy group"),
+            &[
+                "restricts nothing",
+                "call `.restrict_hierarchy(\"User\")`, or remove the `.hierarchy_group(...)` call",
+            ],
+        ),
+        case(
+            Rule::SensitiveWithoutReason,
+            SecurityProfile::builder("P").permission("Users.Edit"),
+            item("permissions", 0),
+            &["call `.sensitive(\"why this role needs it\")`, or call `.without(\"Users.Edit\")`"],
+        ),
+        case(
+            Rule::IamActionAsPermission,
+            b("P").permission("connect:DescribeQueue"),
+            item("permissions", 0),
+            &["write `Queues.View`, the permission for what `connect:DescribeQueue` does"],
         ),
         case(
             Rule::SensitiveWithoutReason,
@@ -343,7 +386,7 @@ fn error_cases() -> Vec<Case> {
                 "from preset CallCenterManager, group UserManagement",
                 "`Users.Delete` (",
                 "from permissions",
-                "add `sensitive: \"why this role needs it\"`",
+                "call `.sensitive(\"why this role needs it\")`",
             ],
         ),
         case(
@@ -366,7 +409,7 @@ fn every_error_rule_is_a_typed_error_at_its_field() {
         let text = format!(
             "{} {}",
             finding.message,
-            finding.help.as_deref().unwrap_or_default()
+            finding.help_text().unwrap_or_default()
         );
         for words in case.says {
             assert!(
@@ -383,10 +426,16 @@ fn every_error_rule_is_a_typed_error_at_its_field() {
 #[test]
 fn no_suggestion_when_nothing_is_close() {
     let error = error_of(&b("P").permission("Frobnicate.Everything"));
-    let help = finding(&error, Rule::UnknownPermission).help.unwrap();
+    let help = finding(&error, Rule::UnknownPermission)
+        .help_text()
+        .unwrap();
     assert!(!help.contains("did you mean"), "{help}");
+    assert!(
+        help.contains("call `.unchecked_permission(\"Name\")`"),
+        "{help}"
+    );
     let error = error_of(&SecurityProfile::builder("P").preset_named("Frobnicator"));
-    let help = finding(&error, Rule::UnknownPreset).help.unwrap();
+    let help = finding(&error, Rule::UnknownPreset).help_text().unwrap();
     assert!(!help.contains("did you mean"), "{help}");
 }
 
@@ -528,6 +577,24 @@ fn every_warning_rule_compiles_and_is_reported() {
             "cannot view it at all (no `Queues.View`)",
         ),
         (
+            Rule::DuplicatePermission,
+            b("P")
+                .permission("Users.View")
+                .permission("Queues.View")
+                .permission("Users.View"),
+            item("permissions", 2),
+            "`Users.View` is listed twice",
+        ),
+        (
+            Rule::UserManagementUnrestricted,
+            SecurityProfile::builder("SalesManager")
+                .preset(presets::CallCenterManager)
+                .sensitive("Managers edit users")
+                .restrict_tags([("Department", "Sales")], ["Queue", "RoutingProfile"]),
+            field("restrict tags"),
+            "not on `User`, and grants `Users.Create`, `Users.Edit`",
+        ),
+        (
             Rule::UserRestrictedWithoutSecurityProfile,
             SecurityProfile::builder("P")
                 .preset(presets::CallCenterManager)
@@ -552,6 +619,72 @@ fn every_warning_rule_compiles_and_is_reported() {
         // `build` drops the warnings and returns the profile.
         assert!(builder.build().is_ok());
     }
+}
+
+/// Fixes speak builder: the methods to call, never the macro's fields.
+#[test]
+fn warnings_give_builder_calls_as_their_fix() {
+    let (_, warnings) = warnings_of(
+        &SecurityProfile::builder("SalesManager")
+            .preset(presets::CallCenterManager)
+            .sensitive("Managers edit users")
+            .restrict_tags([("Department", "Sales")], ["Queue", "RoutingProfile"]),
+    );
+    assert_eq!(
+        warnings[0].help_text().unwrap(),
+        "add `\"User\"`, `\"SecurityProfile\"` to the resources of `.restrict_tags(tags, [...])`, \
+         or call `.without(\"Users.Create\")`, `.without(\"Users.Edit\")`"
+    );
+    // The fix, followed, leaves nothing to warn about.
+    let (_, warnings) = warnings_of(
+        &SecurityProfile::builder("SalesManager")
+            .preset(presets::CallCenterManager)
+            .sensitive("Managers edit users")
+            .restrict_tags(
+                [("Department", "Sales")],
+                ["User", "SecurityProfile", "Queue", "RoutingProfile"],
+            ),
+    );
+    assert!(warnings.is_empty(), "{warnings:?}");
+
+    let (_, warnings) = warnings_of(
+        &SecurityProfile::builder("QaCompliance")
+            .preset(presets::QualityAnalyst)
+            .group(groups::UnredactedRecordingsAccess)
+            .sensitive("Compliance reviews"),
+    );
+    let rules: Vec<Rule> = warnings.iter().map(|w| w.rule).collect();
+    assert_eq!(
+        rules,
+        [Rule::RedactedAndUnredacted],
+        "one warning, one cause"
+    );
+    assert_eq!(warnings[0].at, item("groups", 0));
+    assert_eq!(
+        warnings[0].help_text().unwrap(),
+        "if the role must hear or read unredacted data, call \
+         `.without(\"CallRecordings.Redacted.Access\")`, \
+         `.without(\"ContactTranscripts.Redacted.Access\")`, \
+         `.without(\"ScreenRecording.Redacted.Access\")`; \
+         otherwise remove the group `UnredactedRecordingsAccess`"
+    );
+    let (profile, warnings) = warnings_of(
+        &SecurityProfile::builder("QaCompliance")
+            .preset(presets::QualityAnalyst)
+            .group(groups::UnredactedRecordingsAccess)
+            .without("CallRecordings.Redacted.Access")
+            .without("ContactTranscripts.Redacted.Access")
+            .without("ScreenRecording.Redacted.Access")
+            .sensitive("Compliance reviews"),
+    );
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert!(profile.has_permission("CallRecordings.Unredacted.Access"));
+
+    let error = error_of(&SecurityProfile::builder("P").permission("Users.Edit"));
+    assert!(
+        !error.to_string().contains("sensitive:") && !error.to_string().contains("without:"),
+        "{error}"
+    );
 }
 
 /// The Admin preset holds both media versions and download buttons by design (it mirrors the
@@ -662,6 +795,8 @@ fn every_rule_has_a_builder_case() {
             "DownloadWithoutAccess",
             "TagRestrictedNotViewable",
             "UserRestrictedWithoutSecurityProfile",
+            "DuplicatePermission",
+            "UserManagementUnrestricted",
         ]
         .map(String::from),
     );
