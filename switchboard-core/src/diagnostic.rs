@@ -167,12 +167,18 @@ pub enum Fix {
     DropSensitiveReason,
     /// Remove these permissions from the final set; empty for "the permissions just named".
     Remove(Vec<String>),
+    /// Remove this permission too, in a profile that already removes others.
+    AlsoRemove(String),
+    /// Stop granting these permissions, which the profile lists itself (`permissions`).
+    Ungrant(Vec<String>),
     /// Stop removing this permission (an entry of `without`).
     DropWithout(String),
     /// Restrict these resource types by the profile's access-control tags as well.
     TagRestrict(Vec<String>),
-    /// Give tags and resources to an incomplete tag restriction.
-    CompleteTagRestriction,
+    /// Give the access-control tags of a tag restriction that has none.
+    GiveAccessControlTags,
+    /// Name the resource types of a tag restriction that restricts none.
+    GiveTagRestrictedResources,
     /// Restrict `User` to the hierarchy group.
     RestrictHierarchy,
     /// Name the hierarchy group a hierarchy restriction applies to.
@@ -242,6 +248,22 @@ impl Fix {
             (Fix::Remove(list), Template) => {
                 format!("remove {} from `Permissions`", code_list(list, false))
             }
+            (Fix::AlsoRemove(p), Dsl) => format!("add `{p}` to `without`"),
+            (Fix::AlsoRemove(p), Builder) => format!("call `.without({p:?})` as well"),
+            (Fix::AlsoRemove(p), Template) => format!("remove `{p}` from `Permissions` as well"),
+            (Fix::Ungrant(list), Dsl) => {
+                format!("remove {} from `permissions`", code_list(list, false))
+            }
+            (Fix::Ungrant(list), Builder) => format!(
+                "remove {}",
+                list.iter()
+                    .map(|p| format!("`.permission({p:?})`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            (Fix::Ungrant(list), Template) => {
+                format!("remove {} from `Permissions`", code_list(list, false))
+            }
             (Fix::DropWithout(p), Builder) => format!("remove the `.without({p:?})` call"),
             (Fix::DropWithout(p), _) => format!("remove `{p}` from `without`"),
             (Fix::TagRestrict(list), Dsl) => format!(
@@ -255,14 +277,24 @@ impl Fix {
             (Fix::TagRestrict(list), Template) => {
                 format!("add {} to `TagRestrictedResources`", code_list(list, true))
             }
-            (Fix::CompleteTagRestriction, Dsl) => {
+            (Fix::GiveAccessControlTags, Dsl) => {
                 "write `restrict tags: { \"Key\": \"Value\" } on [Queue]`".to_owned()
             }
-            (Fix::CompleteTagRestriction, Builder) => {
-                "call `.restrict_tags([(\"Key\", \"Value\")], [\"Queue\"])`".to_owned()
+            (Fix::GiveAccessControlTags, Builder) => {
+                "give the tags to `.restrict_tags([(\"Key\", \"Value\")], [\"Queue\"])`".to_owned()
             }
-            (Fix::CompleteTagRestriction, Template) => {
-                "give both `AllowedAccessControlTags` and `TagRestrictedResources`".to_owned()
+            (Fix::GiveAccessControlTags, Template) => {
+                "give `AllowedAccessControlTags` with `TagRestrictedResources`".to_owned()
+            }
+            (Fix::GiveTagRestrictedResources, Dsl) => {
+                "name the resource types after `on`, e.g. `on [Queue, RoutingProfile]`".to_owned()
+            }
+            (Fix::GiveTagRestrictedResources, Builder) => {
+                "name the resource types in `.restrict_tags(tags, [\"Queue\", \"RoutingProfile\"])`"
+                    .to_owned()
+            }
+            (Fix::GiveTagRestrictedResources, Template) => {
+                "give `TagRestrictedResources` with `AllowedAccessControlTags`".to_owned()
             }
             (Fix::RestrictHierarchy, Dsl) => "write `restrict hierarchy: [User]`".to_owned(),
             (Fix::RestrictHierarchy, Builder) => "call `.restrict_hierarchy(\"User\")`".to_owned(),

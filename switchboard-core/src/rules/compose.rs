@@ -179,7 +179,7 @@ pub fn compose<L: Clone>(spec: &ProfileSpec<L>, out: &mut Vec<Diagnostic<L>>) ->
                         format!("`without` cannot remove `{view}`: the Connect console adds it with `{permission}`"),
                     )
                     .help(
-                        Help::from(Fix::Remove(vec![permission.clone()]))
+                        Help::from(Fix::AlsoRemove(permission.clone()))
                             .text(" as well, or ")
                             .fix(Fix::DropWithout(view.to_owned())),
                     ),

@@ -106,6 +106,15 @@ pub fn check<L: Clone>(composition: &Composition<L>, out: &mut Vec<Diagnostic<L>
                 redacted.join("`, `")
             )
         };
+        // Redacted versions the profile lists itself are simply dropped from the list.
+        let listed = redacted
+            .iter()
+            .all(|r| set[r].iter().all(|o| matches!(o.source, Source::Explicit)));
+        let keep_unredacted = if listed {
+            Fix::Ungrant(redacted)
+        } else {
+            Fix::Remove(redacted)
+        };
         let otherwise = match &cause.source {
             Source::Preset(_) | Source::Group(_) => named(&cause.source),
             _ => format!("`{}`", unredacted.join("`, `")),
@@ -113,7 +122,7 @@ pub fn check<L: Clone>(composition: &Composition<L>, out: &mut Vec<Diagnostic<L>
         out.push(
             Diagnostic::warning(Rule::RedactedAndUnredacted, cause.at.clone(), message).help(
                 Help::from("if the role must hear or read unredacted data, ")
-                    .fix(Fix::Remove(redacted))
+                    .fix(keep_unredacted)
                     .text(format!("; otherwise remove {otherwise}")),
             ),
         );

@@ -164,7 +164,7 @@ pub fn check_tag_restriction<L: Clone>(
                 restriction.at.clone(),
                 "`restrict tags` has no tags: AWS needs the access-control tags and the restricted resources together",
             )
-            .help(Fix::CompleteTagRestriction),
+            .help(Fix::GiveAccessControlTags),
         );
     }
     if restriction.resources.is_empty() {
@@ -174,7 +174,7 @@ pub fn check_tag_restriction<L: Clone>(
                 restriction.at.clone(),
                 "`restrict tags` restricts no resource: AWS needs the access-control tags and the restricted resources together",
             )
-            .help(Fix::CompleteTagRestriction),
+            .help(Fix::GiveTagRestrictedResources),
         );
     }
     let names = resolve_resources(&restriction.resources, &TAG_RESTRICTABLE, false, out);
@@ -317,7 +317,8 @@ pub fn check_user_management<L: Clone>(
             .chain(hierarchy_restricted)
             .any(|n| n == r)
     };
-    if tag_restricted.is_empty() || restricted("User") {
+    // An incomplete restriction is an error of its own; this warning would only add to it.
+    if restriction.tags.is_empty() || tag_restricted.is_empty() || restricted("User") {
         return;
     }
     let granted: Vec<&str> = USER_MANAGEMENT
