@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use proc_macro2::{Ident, Literal, Span, TokenStream};
+use proc_macro2::{Delimiter, Group, Ident, Literal, Punct, Spacing, Span, TokenStream};
 use quote::{format_ident, quote};
 
 use switchboard_core::diagnostic::Diagnostic;
@@ -150,11 +150,12 @@ fn contents_doc(permissions: &[String], implied: &[String]) -> TokenStream {
     lex(&text)
 }
 
-/// The value of a profile's constant. Permission lists are string-literal slices, which rustc
-/// promotes to statics cheaply; tags are `Tag` values, so they go through `const` items.
+/// The inside of the block that is a profile's constant. Permission lists are string-literal
+/// slices, which rustc promotes to statics cheaply; tags are `Tag` values, so they go through
+/// `const` items.
 fn profile_value(p: &switchboard_core::rules::ResolvedProfile) -> TokenStream {
     let mut t = String::with_capacity(4096);
-    t.push_str("{ const TAGS: &[::switchboard::Tag] = ");
+    t.push_str("const TAGS: &[::switchboard::Tag] = ");
     push_tags(&mut t, &p.tags);
     t.push_str("; const ACCESS_CONTROL_TAGS: &[::switchboard::Tag] = ");
     push_tags(&mut t, &p.access_control_tags);
@@ -178,7 +179,7 @@ fn profile_value(p: &switchboard_core::rules::ResolvedProfile) -> TokenStream {
     push_texts(&mut t, &p.hierarchy_restricted_resources);
     t.push_str(", hierarchy_group: ");
     push_option(&mut t, p.hierarchy_group.as_ref());
-    t.push_str(" }) }");
+    t.push_str(" })");
     lex(&t)
 }
 
@@ -239,10 +240,10 @@ fn editor_refs(item: &Item) -> TokenStream {
 /// What an invocation emits beside its constants: the editor references, for rust-analyzer
 /// only (it sets `cfg(rust_analyzer)` on workspace crates; to rustc they would cost about a
 /// millisecond per profile of type-checked, borrow-checked code that checks nothing the macro
-/// has not), and each item's warnings, for rustc.
+/// has not).
 fn editor_support(checked: &[Checked]) -> TokenStream {
     let refs = checked.iter().map(|c| editor_refs(c.item));
-    let mut out = quote! {
+    quote! {
         #[allow(unexpected_cfgs)]
         const _: () = {
             #[cfg(rust_analyzer)]
@@ -250,28 +251,33 @@ fn editor_support(checked: &[Checked]) -> TokenStream {
                 #(#refs)*
             }
         };
-    };
-    for c in checked.iter().filter(|c| !c.warnings.is_empty()) {
-        let warnings = warnings(&c.warnings);
-        out.extend(quote!(const _: () = { #warnings };));
     }
-    out
 }
 
-/// Warnings on stable Rust: a use of a `#[deprecated]` item spanned at the user's token.
-/// rustc underlines a single token there (joining spans is nightly-only), so a warning about
-/// `Users.Edit` points at `Users`; the message names the whole permission.
+/// Warnings on stable Rust: a read of a `#[deprecated]` field, `Rule(()).0`, emitted inside the
+/// item's own constant so the attributes written on that item (`#[allow(deprecated)]`) apply.
+/// A field access is the one use rustc underlines as a whole expression, so spanning
+/// `Rule(())` at the first token and `.0` at the last underlines the whole name
+/// (`Audio.View`). Every token carries the user's own span, not one from this macro's
+/// expansion: rustc describes a diagnostic inside an expansion with the text of the whole
+/// invocation, which made each warning cost as much as the invocation is long.
 fn warnings(warnings: &[Diagnostic<Loc>]) -> TokenStream {
     let mut out = TokenStream::new();
     for w in warnings {
         let note = w.render();
-        let name = format_ident!("{}", w.rule.name());
-        let at = Ident::new(&w.rule.name(), Span::call_site().located_at(w.at.start));
+        let rule = w.rule.name();
+        let decl = Ident::new(&rule, w.at.start);
+        let ctor = Ident::new(&rule, w.at.start);
+        let mut unit = Group::new(Delimiter::Parenthesis, quote!(()));
+        unit.set_span(w.at.start);
+        let mut dot = Punct::new('.', Spacing::Alone);
+        dot.set_span(w.at.end);
+        let mut field = Literal::usize_unsuffixed(0);
+        field.set_span(w.at.end);
         out.extend(quote! {
             {
-                #[deprecated(note = #note)]
-                struct #name;
-                let _ = #at;
+                struct #decl(#[deprecated(note = #note)] ());
+                let _ = #ctor #unit #dot #field;
             }
         });
     }
@@ -283,11 +289,12 @@ fn expand_profile(c: &Checked) -> TokenStream {
         attrs, vis, ident, ..
     } = c.item;
     let doc = contents_doc(&c.profile.permissions, &c.profile.implied);
+    let warnings = warnings(&c.warnings);
     let value = profile_value(&c.profile);
     quote! {
         #attrs
         #doc
-        #vis const #ident: ::switchboard::SecurityProfile = #value;
+        #vis const #ident: ::switchboard::SecurityProfile = { #warnings #value };
     }
 }
 
@@ -309,6 +316,7 @@ fn expand_preset(c: &Checked, input_hash: u64) -> TokenStream {
     } = c.item;
     let p = &c.profile;
     let doc = contents_doc(&p.permissions, &p.implied);
+    let warnings = warnings(&c.warnings);
     let name = Literal::string(&ident.to_string());
     let lits = strings(&p.permissions);
     let hidden = format_ident!(
@@ -319,7 +327,10 @@ fn expand_preset(c: &Checked, input_hash: u64) -> TokenStream {
     quote! {
         #attrs
         #doc
-        #vis const #ident: ::switchboard::Preset = ::switchboard::Preset::__from_macro(#name, &[#(#lits),*]);
+        #vis const #ident: ::switchboard::Preset = {
+            #warnings
+            ::switchboard::Preset::__from_macro(#name, &[#(#lits),*])
+        };
 
         #[doc(hidden)]
         #[macro_export]
