@@ -52,7 +52,8 @@ pub fn check<L: Clone>(
                 .help("add `sensitive: \"why this role needs it\"` to the profile, or remove the permissions (`without: [...]`)"),
             );
         }
-        (true, Some(reason)) => out.push(
+        // An empty reason is its own error; "remove the field" beside it would contradict it.
+        (true, Some(reason)) if !reason.value.trim().is_empty() => out.push(
             Diagnostic::warning(
                 Rule::ReasonWithoutSensitive,
                 reason.at.clone(),
