@@ -2,7 +2,7 @@
 //! reason on a profile that grants none is a stale note.
 
 use crate::catalog::{self, Tier};
-use crate::diagnostic::{Diagnostic, Rule};
+use crate::diagnostic::{Diagnostic, LISTED_AT_MOST, Rule, short_list};
 use crate::spec::Located;
 
 use super::compose::Composition;
@@ -26,30 +26,52 @@ pub fn check<L: Clone>(
     let sensitive = sensitive_permissions(composition);
     match (sensitive.is_empty(), reason) {
         (false, None) => {
+            let from = |p: &str| {
+                let mut from: Vec<String> = composition.permissions[p]
+                    .iter()
+                    .map(|o| o.source.describe())
+                    .collect();
+                from.dedup();
+                from
+            };
+            // A long list names the permissions only, with their sources once, so the message
+            // stays a few lines long; a short one says what each risks.
+            let long = sensitive.len() > LISTED_AT_MOST;
             let list: Vec<String> = sensitive
                 .iter()
                 .map(|p| {
-                    let origins = &composition.permissions[*p];
-                    let mut from: Vec<String> =
-                        origins.iter().map(|o| o.source.describe()).collect();
-                    from.dedup();
+                    if long {
+                        return format!("`{p}`");
+                    }
                     let risk = catalog::lookup(p).map_or("", |info| info.risk);
-                    format!("`{p}` ({risk}; from {})", from.join(", "))
+                    format!("`{p}` ({risk}; from {})", from(p).join(", "))
                 })
                 .collect();
+            let sources = if long {
+                let mut all: Vec<String> = sensitive.iter().flat_map(|p| from(p)).collect();
+                all.sort();
+                all.dedup();
+                format!(" (from {})", all.join(", "))
+            } else {
+                String::new()
+            };
             let at = composition.permissions[sensitive[0]][0].at.clone();
             out.push(
                 Diagnostic::error(
                     Rule::SensitiveWithoutReason,
                     at,
                     format!(
-                        "the profile grants {} sensitive permission{} without saying why: {}",
+                        "the profile grants {} sensitive permission{} without saying why{sources}: {}",
                         sensitive.len(),
                         if sensitive.len() == 1 { "" } else { "s" },
-                        list.join(", ")
+                        short_list(&list)
                     ),
                 )
-                .help("add `sensitive: \"why this role needs it\"` to the profile, or remove the permissions (`without: [...]`)"),
+                .help(if long {
+                    format!("add `sensitive: \"why this role needs it\"` to the profile, or remove the permissions (`without: [...]`); the profile's rustdoc lists all {}, and `switchboard explain NAME` says why each is sensitive", list.len())
+                } else {
+                    "add `sensitive: \"why this role needs it\"` to the profile, or remove the permissions (`without: [...]`)".to_owned()
+                }),
             );
         }
         // An empty reason is its own error; "remove the field" beside it would contradict it.
