@@ -119,32 +119,146 @@ fn lex(text: &str) -> TokenStream {
     })
 }
 
-/// `{heading}` followed by the names in backticks, comma-separated, and a full stop.
-fn code_list(heading: &str, names: &[String]) -> String {
+/// Free text (a description, a reason, a tag value) as Markdown that shows it verbatim:
+/// rustdoc would otherwise read `*`, `_`, `<tag>` or `[link]` in it.
+fn markdown_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '&' | '!' | '~'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A permission in a doc line: a link to its documented constant in `switchboard::permissions`
+/// (`Users.Edit` is `permissions::Users::Edit`) when the catalog has it, plain code otherwise
+/// (`unchecked("...")`), so a reviewer clicks through to what each permission grants.
+fn push_permission_link(line: &mut String, api: &str) {
+    if catalog::lookup(api).is_some() {
+        let _ = write!(
+            line,
+            "[`{api}`](const@switchboard::permissions::{})",
+            api.replace('.', "::")
+        );
+    } else {
+        let _ = write!(line, "`{api}`");
+    }
+}
+
+/// `{heading}` followed by the permissions, linked, comma-separated, and a full stop.
+fn permission_list(heading: &str, names: &[String]) -> String {
     let mut line = String::from(heading);
     for (i, name) in names.iter().enumerate() {
-        let _ = write!(line, "{}`{name}`", if i == 0 { "" } else { ", " });
+        if i > 0 {
+            line.push_str(", ");
+        }
+        push_permission_link(&mut line, name);
     }
     line.push('.');
     line
 }
 
-/// Doc lines listing the final contents, so hovering the constant shows what it grants.
-fn contents_doc(permissions: &[String], implied: &[String]) -> TokenStream {
-    let mut lines = vec![code_list(
+/// `` `key`: `value` `` pairs, comma-separated.
+fn tag_list(pairs: &[(String, String)]) -> String {
+    let mut line = String::new();
+    for (i, (key, value)) in pairs.iter().enumerate() {
+        if i > 0 {
+            line.push_str(", ");
+        }
+        let _ = write!(line, "`{key}`: {}", markdown_text(&format!("\"{value}\"")));
+    }
+    line
+}
+
+/// `` `A`, `B` `` for names that cannot hold a backtick (resource types).
+fn code_names(names: &[String]) -> String {
+    let mut line = String::new();
+    for (i, name) in names.iter().enumerate() {
+        let _ = write!(line, "{}`{}`", if i == 0 { "" } else { ", " }, name);
+    }
+    line
+}
+
+/// The permission lines of a constant's rustdoc: every permission, the sensitive ones again,
+/// and the ones the console adds.
+fn permission_lines(permissions: &[String], implied: &[String], lines: &mut Vec<String>) {
+    lines.push(permission_list(
         &format!("**Permissions ({})**: ", permissions.len()),
         permissions,
-    )];
+    ));
+    let sensitive: Vec<String> = permissions
+        .iter()
+        .filter(|p| catalog::lookup(p).is_some_and(|i| i.tier == catalog::Tier::Sensitive))
+        .cloned()
+        .collect();
+    if !sensitive.is_empty() {
+        lines.push(permission_list(
+            &format!("**Sensitive permissions ({})**: ", sensitive.len()),
+            &sensitive,
+        ));
+    }
     if !implied.is_empty() {
-        lines.push(code_list(
+        lines.push(permission_list(
             "Implied (the Connect console adds a family's `View` with its other actions): ",
             implied,
         ));
     }
+}
+
+/// The rustdoc of a profile's constant, after the user's own: the whole profile as it will be
+/// deployed (name, description, reason, tags, restrictions, then every permission linked to its
+/// documentation), so a reviewer reading `cargo doc` sees the profile on one page and hovering
+/// the constant in an editor shows what it grants.
+fn profile_doc(p: &switchboard_core::rules::ResolvedProfile) -> TokenStream {
+    let mut facts = vec![format!("- **Security profile**: `{}`", p.name)];
+    if let Some(description) = &p.description {
+        facts.push(format!("- **Description**: {}", markdown_text(description)));
+    }
+    if let Some(reason) = &p.sensitive_reason {
+        facts.push(format!("- **Why sensitive**: {}", markdown_text(reason)));
+    }
+    if !p.tags.is_empty() {
+        facts.push(format!("- **Tags**: {}", tag_list(&p.tags)));
+    }
+    if !p.tag_restricted_resources.is_empty() || !p.access_control_tags.is_empty() {
+        facts.push(format!(
+            "- **Restricted by tags**: {} on {}",
+            tag_list(&p.access_control_tags),
+            code_names(&p.tag_restricted_resources)
+        ));
+    }
+    if !p.hierarchy_restricted_resources.is_empty() {
+        facts.push(format!(
+            "- **Restricted by hierarchy**: {}",
+            code_names(&p.hierarchy_restricted_resources)
+        ));
+    }
+    if let Some(group) = &p.hierarchy_group {
+        facts.push(format!("- **Hierarchy group**: `{}`", markdown_text(group)));
+    }
+    let mut paragraphs = vec![facts.join("\n")];
+    permission_lines(&p.permissions, &p.implied, &mut paragraphs);
+    doc_attrs(&paragraphs)
+}
+
+/// The rustdoc of a preset's constant, after the user's own: its permissions, linked.
+fn preset_doc(p: &switchboard_core::rules::ResolvedProfile) -> TokenStream {
+    let mut paragraphs = Vec::new();
+    permission_lines(&p.permissions, &p.implied, &mut paragraphs);
+    doc_attrs(&paragraphs)
+}
+
+/// `#[doc]` attributes for paragraphs, each after an empty line (the user's docs come first).
+fn doc_attrs(paragraphs: &[String]) -> TokenStream {
     let mut text = String::new();
-    for line in &lines {
+    for paragraph in paragraphs {
         text.push_str("#[doc = \"\"] #[doc = ");
-        push_literal(&mut text, line);
+        push_literal(&mut text, paragraph);
         text.push_str("] ");
     }
     lex(&text)
@@ -288,7 +402,7 @@ fn expand_profile(c: &Checked) -> TokenStream {
     let Item {
         attrs, vis, ident, ..
     } = c.item;
-    let doc = contents_doc(&c.profile.permissions, &c.profile.implied);
+    let doc = profile_doc(&c.profile);
     let warnings = warnings(&c.warnings);
     let value = profile_value(&c.profile);
     quote! {
@@ -315,7 +429,7 @@ fn expand_preset(c: &Checked, input_hash: u64) -> TokenStream {
         attrs, vis, ident, ..
     } = c.item;
     let p = &c.profile;
-    let doc = contents_doc(&p.permissions, &p.implied);
+    let doc = preset_doc(p);
     let warnings = warnings(&c.warnings);
     let name = Literal::string(&ident.to_string());
     let lits = strings(&p.permissions);
