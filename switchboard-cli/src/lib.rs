@@ -15,6 +15,7 @@ pub mod error;
 pub mod findings;
 pub mod import;
 pub mod input;
+pub mod instance;
 pub mod render;
 
 use std::path::PathBuf;
@@ -91,7 +92,7 @@ pub fn run(cli: Cli) -> Result<Outcome, InputError> {
                 .iter()
                 .map(|f| audit::FailOn::parse(f).map_err(InputError::usage))
                 .collect::<Result<_, _>>()?;
-            let loaded = input::load(&args.paths)?;
+            let loaded = read_once(input::load(&args.paths)?);
             let report = audit::audit(&loaded);
             let stdout = match args.format {
                 AuditFormat::Table => render::audit::text(&report),
@@ -171,6 +172,24 @@ pub fn run(cli: Cli) -> Result<Outcome, InputError> {
             })
         }
     }
+}
+
+/// Drops what was read twice: a template reached through an assembly and named again on the
+/// command line (`audit cdk.out cdk.out/Stack.template.json`), or one file under two spellings.
+/// Files are compared by canonical path (by name when they have none, as documents read from
+/// memory), a template's profiles by file and logical ID; the first reading is kept.
+fn read_once(mut loaded: input::Loaded) -> input::Loaded {
+    use std::collections::BTreeSet;
+    let canonical =
+        |file: &str| std::fs::canonicalize(file).unwrap_or_else(|_| PathBuf::from(file));
+    let mut files = BTreeSet::new();
+    loaded.files.retain(|f| files.insert(canonical(f)));
+    let mut profiles = BTreeSet::new();
+    loaded.profiles.retain(|p| match &p.origin.logical_id {
+        Some(id) => profiles.insert((canonical(&p.origin.file), id.clone())),
+        None => true,
+    });
+    loaded
 }
 
 /// Writes `text` to `path` whole or not at all: into a temporary file beside it, then renamed
