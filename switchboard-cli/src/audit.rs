@@ -627,76 +627,6 @@ pub fn audit(loaded: &Loaded) -> AuditReport {
     }
 }
 
-/// What `--fail-on` can name.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum FailOn {
-    /// Any finding of severity error.
-    Error,
-    /// Any finding at all.
-    Warning,
-    /// Any profile holding a sensitive permission.
-    Sensitive,
-    /// Any profile holding a sensitive or high-impact permission.
-    HighImpact,
-    /// Any finding of this rule.
-    Rule(String),
-}
-
-impl FailOn {
-    /// Parses `error`, `warning`, `sensitive`, `high-impact` or a rule name.
-    pub fn parse(text: &str) -> Result<FailOn, String> {
-        match text {
-            "error" => return Ok(FailOn::Error),
-            "warning" => return Ok(FailOn::Warning),
-            "sensitive" => return Ok(FailOn::Sensitive),
-            "high-impact" => return Ok(FailOn::HighImpact),
-            _ => {}
-        }
-        let rules = crate::findings::all_rule_names();
-        if rules.iter().any(|r| r == text) {
-            return Ok(FailOn::Rule(text.to_owned()));
-        }
-        let mut candidates = vec!["error", "warning", "sensitive", "high-impact"];
-        candidates.extend(rules.iter().map(String::as_str));
-        let hint = match switchboard_core::suggest::did_you_mean(text, candidates.iter().copied()) {
-            Some(close) => format!("did you mean `{close}`?"),
-            None => format!(
-                "give error, warning, sensitive, high-impact or a rule name: {}",
-                rules.join(", ")
-            ),
-        };
-        Err(format!(
-            "--fail-on {text:?} is not a finding level or rule; {hint}"
-        ))
-    }
-
-    /// True when the report holds what this names.
-    pub fn matches(&self, report: &AuditReport) -> bool {
-        let findings = || {
-            report
-                .profiles
-                .iter()
-                .flat_map(|p| p.findings.iter().map(|f| (f.rule.as_str(), f.severity)))
-                .chain(
-                    report
-                        .cross_profile_findings
-                        .iter()
-                        .map(|f| (f.rule.as_str(), f.severity)),
-                )
-        };
-        match self {
-            FailOn::Error => findings().any(|(_, s)| s == Level::Error),
-            FailOn::Warning => findings().next().is_some(),
-            FailOn::Sensitive => report.profiles.iter().any(|p| !p.sensitive.is_empty()),
-            FailOn::HighImpact => report
-                .profiles
-                .iter()
-                .any(|p| !p.sensitive.is_empty() || !p.high_impact.is_empty()),
-            FailOn::Rule(rule) => findings().any(|(r, _)| r == rule),
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -800,20 +730,6 @@ mod tests {
         assert_eq!(
             rules,
             ["DuplicateProfileName", "MultipleTagRestrictedProfiles"]
-        );
-    }
-
-    #[test]
-    fn fail_on_parses_and_suggests() {
-        assert_eq!(FailOn::parse("error"), Ok(FailOn::Error));
-        assert_eq!(
-            FailOn::parse("UnknownPermission"),
-            Ok(FailOn::Rule("UnknownPermission".into()))
-        );
-        assert!(
-            FailOn::parse("UnknownPermision")
-                .unwrap_err()
-                .contains("did you mean `UnknownPermission`?")
         );
     }
 }

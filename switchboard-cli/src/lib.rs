@@ -12,6 +12,7 @@ pub mod catalog_cmd;
 pub mod cli;
 pub mod diff;
 pub mod error;
+pub mod fail_on;
 pub mod findings;
 pub mod import;
 pub mod input;
@@ -87,11 +88,6 @@ pub fn run(cli: Cli) -> Result<Outcome, InputError> {
             }))
         }
         Command::Audit(args) => {
-            let fail_on: Vec<audit::FailOn> = args
-                .fail_on
-                .iter()
-                .map(|f| audit::FailOn::parse(f).map_err(InputError::usage))
-                .collect::<Result<_, _>>()?;
             let loaded = read_once(input::load(&args.paths)?);
             let report = audit::audit(&loaded);
             let stdout = match args.format {
@@ -107,22 +103,22 @@ pub fn run(cli: Cli) -> Result<Outcome, InputError> {
             let failed: Vec<String> = args
                 .fail_on
                 .iter()
-                .zip(&fail_on)
-                .filter(|(_, f)| f.matches(&report))
-                .map(|(text, _)| text.clone())
+                .filter_map(|f| {
+                    f.found(&report)
+                        .map(|found| format!("failing (--fail-on {}): {found}", f.label()))
+                })
                 .collect();
-            if !failed.is_empty() {
-                notes.push(format!("failing: the report holds {}", failed.join(", ")));
-            }
+            let code = if failed.is_empty() {
+                EXIT_OK
+            } else {
+                EXIT_FINDINGS
+            };
+            notes.extend(failed);
             Ok(Outcome {
                 stdout,
                 notes,
                 output: args.output,
-                code: if failed.is_empty() {
-                    EXIT_OK
-                } else {
-                    EXIT_FINDINGS
-                },
+                code,
             })
         }
         Command::Diff(args) => {
@@ -162,7 +158,7 @@ pub fn run(cli: Cli) -> Result<Outcome, InputError> {
             if let Some(m) = &args.module {
                 import::check_module_name(m)?;
             }
-            let loaded = input::load(&args.files)?;
+            let loaded = read_once(input::load(&args.files)?);
             let imported = import::import(&loaded.profiles, &loaded.files, args.module.as_deref())?;
             Ok(Outcome {
                 stdout: imported.source,
