@@ -21,6 +21,7 @@ use switchboard_core::spec::{
 use crate::findings::{CliRule, CrossFinding, Finding, Level, WHOLE};
 use crate::input::template::NOT_MODELLED;
 use crate::input::{Loaded, Profile};
+use crate::instance::InstanceRef;
 
 /// The version of the JSON report's schema; it changes only when a field is removed or its
 /// meaning changes (new fields may appear without a change).
@@ -434,48 +435,81 @@ pub fn audit_profile(profile: &Profile) -> ProfileAudit {
     }
 }
 
-/// Findings across the profiles of each instance: duplicate names (the core's
-/// `DuplicateProfileName`) and more than one profile with access-control tags.
-pub fn cross_profile(profiles: &[Profile]) -> Vec<CrossFinding> {
-    let mut by_instance: BTreeMap<Option<&str>, Vec<&Profile>> = BTreeMap::new();
+/// The instance of each profile, as an index into the instances found (`None` without an
+/// instance), and each instance's description. Names that reach the same instance (an
+/// export and its import, across templates) are joined.
+fn instances_of(profiles: &[Profile]) -> (Vec<Option<usize>>, Vec<String>) {
+    let mut nodes: BTreeMap<InstanceRef, usize> = BTreeMap::new();
+    let mut parent: Vec<usize> = Vec::new();
+    let mut node = |r: InstanceRef, parent: &mut Vec<usize>| -> usize {
+        *nodes.entry(r).or_insert_with(|| {
+            parent.push(parent.len());
+            parent.len() - 1
+        })
+    };
+    fn root(parent: &mut [usize], mut i: usize) -> usize {
+        while parent[i] != i {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        i
+    }
+    let mut of_profile = Vec::with_capacity(profiles.len());
     for p in profiles {
-        by_instance
-            .entry(p.instance.as_deref())
-            .or_default()
-            .push(p);
+        let (named, exported_as) = match &p.instance_identity {
+            Some(identity) => (identity.named.clone(), identity.exported_as.as_slice()),
+            // AWS CLI output names the instance by its literal ARN.
+            None => (p.instance.clone().map(InstanceRef::Arn), &[][..]),
+        };
+        let Some(named) = named else {
+            of_profile.push(None);
+            continue;
+        };
+        let i = node(named, &mut parent);
+        for export in exported_as {
+            let j = node(InstanceRef::Import(export.clone()), &mut parent);
+            let (a, b) = (root(&mut parent, i), root(&mut parent, j));
+            parent[a.max(b)] = a.min(b);
+        }
+        of_profile.push(Some(i));
+    }
+    // Each joined instance is described by its most telling name (the smallest in
+    // `InstanceRef`'s order), and numbered by its root.
+    let mut described: BTreeMap<usize, &InstanceRef> = BTreeMap::new();
+    for (r, &i) in &nodes {
+        let top = root(&mut parent, i);
+        described.entry(top).or_insert(r);
+    }
+    let of_profile = of_profile
+        .into_iter()
+        .map(|i| i.map(|i| root(&mut parent, i)))
+        .collect();
+    let descriptions = (0..parent.len())
+        .map(|i| described.get(&i).map(|r| r.describe()).unwrap_or_default())
+        .collect();
+    (of_profile, descriptions)
+}
+
+/// Findings across the profiles of each instance: duplicate names (the core's
+/// `DuplicateProfileName`), one finding per name however many profiles share it, and more
+/// than one profile with access-control tags.
+///
+/// Profiles share an instance when their templates name the same one: the same literal ARN,
+/// the same created alias, or the same parameter of the same template (see
+/// [`crate::instance`]).
+pub fn cross_profile(profiles: &[Profile]) -> Vec<CrossFinding> {
+    let (instance_of, descriptions) = instances_of(profiles);
+    let mut by_instance: BTreeMap<Option<usize>, Vec<&Profile>> = BTreeMap::new();
+    for (p, instance) in profiles.iter().zip(instance_of) {
+        by_instance.entry(instance).or_default().push(p);
     }
     let mut out = Vec::new();
     for (instance, group) in by_instance {
         let scope = match instance {
-            Some(i) => format!("instance {i}"),
+            Some(i) => descriptions[i].clone(),
             None => "the same instance".to_owned(),
         };
-        let names: Vec<Located<String, usize>> = group
-            .iter()
-            .enumerate()
-            .filter_map(|(i, p)| p.name.clone().map(|n| Located::new(n, i)))
-            .collect();
-        let mut diagnostics = Vec::new();
-        rules::name::check_unique(&names, &mut diagnostics);
-        for d in diagnostics {
-            let name = &group[d.at].display_name();
-            let same: Vec<String> = group
-                .iter()
-                .filter(|p| {
-                    p.name
-                        .as_deref()
-                        .is_some_and(|n| rules::name::names_collide(n, name))
-                })
-                .map(|p| format!("{} ({})", p.display_name(), p.origin.describe()))
-                .collect();
-            out.push(CrossFinding {
-                rule: d.rule.name(),
-                severity: d.severity.into(),
-                profiles: same,
-                message: format!("{} (in {scope})", d.message),
-                help: d.help_text(),
-            });
-        }
+        out.extend(duplicate_names(&group, &scope));
         let tagged: Vec<&&Profile> = group
             .iter()
             .filter(|p| !p.access_control_tags.is_empty())
@@ -492,6 +526,60 @@ pub fn cross_profile(profiles: &[Profile]) -> Vec<CrossFinding> {
                 help: Some("make sure no role needs two of them, or merge them".to_owned()),
             });
         }
+    }
+    out
+}
+
+/// One `DuplicateProfileName` finding per name used more than once in one instance, listing
+/// its profiles once each: output linear in the number of profiles.
+fn duplicate_names(group: &[&Profile], scope: &str) -> Vec<CrossFinding> {
+    // `rules::name::names_collide` compares ignoring ASCII case, so the ASCII-lowercased name
+    // is the key under which colliding names meet.
+    let mut members: BTreeMap<String, Vec<&Profile>> = BTreeMap::new();
+    let mut order: Vec<String> = Vec::new();
+    for p in group {
+        let Some(name) = p.name.as_deref() else {
+            continue;
+        };
+        let key = name.to_ascii_lowercase();
+        let same = members.entry(key.clone()).or_default();
+        if same.is_empty() {
+            order.push(key);
+        }
+        same.push(p);
+    }
+    let mut out = Vec::new();
+    for key in order {
+        let same = &members[&key];
+        let [first, second, ..] = same.as_slice() else {
+            continue;
+        };
+        // The core's rule says what is wrong and how to fix it; only the count is added here.
+        let names = [first, second].map(|p| Located::new(p.name.clone().unwrap_or_default(), ()));
+        let mut diagnostics = Vec::new();
+        rules::name::check_unique(&names, &mut diagnostics);
+        let Some(d) = diagnostics.into_iter().next() else {
+            continue;
+        };
+        let message = if same.len() == 2 {
+            format!("{} (in {scope})", d.message)
+        } else {
+            format!(
+                "{} security profiles are named {:?} in {scope}, ignoring case; names must be unique in an instance (AWS compares them ignoring case)",
+                same.len(),
+                first.display_name()
+            )
+        };
+        out.push(CrossFinding {
+            rule: d.rule.name(),
+            severity: d.severity.into(),
+            profiles: same
+                .iter()
+                .map(|p| format!("{} ({})", p.display_name(), p.origin.describe()))
+                .collect(),
+            message,
+            help: d.help_text(),
+        });
     }
     out
 }
@@ -522,76 +610,6 @@ pub fn audit(loaded: &Loaded) -> AuditReport {
         profiles,
         cross_profile_findings: cross,
         summary,
-    }
-}
-
-/// What `--fail-on` can name.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum FailOn {
-    /// Any finding of severity error.
-    Error,
-    /// Any finding at all.
-    Warning,
-    /// Any profile holding a sensitive permission.
-    Sensitive,
-    /// Any profile holding a sensitive or high-impact permission.
-    HighImpact,
-    /// Any finding of this rule.
-    Rule(String),
-}
-
-impl FailOn {
-    /// Parses `error`, `warning`, `sensitive`, `high-impact` or a rule name.
-    pub fn parse(text: &str) -> Result<FailOn, String> {
-        match text {
-            "error" => return Ok(FailOn::Error),
-            "warning" => return Ok(FailOn::Warning),
-            "sensitive" => return Ok(FailOn::Sensitive),
-            "high-impact" => return Ok(FailOn::HighImpact),
-            _ => {}
-        }
-        let rules = crate::findings::all_rule_names();
-        if rules.iter().any(|r| r == text) {
-            return Ok(FailOn::Rule(text.to_owned()));
-        }
-        let mut candidates = vec!["error", "warning", "sensitive", "high-impact"];
-        candidates.extend(rules.iter().map(String::as_str));
-        let hint = match switchboard_core::suggest::did_you_mean(text, candidates.iter().copied()) {
-            Some(close) => format!("did you mean `{close}`?"),
-            None => format!(
-                "give error, warning, sensitive, high-impact or a rule name: {}",
-                rules.join(", ")
-            ),
-        };
-        Err(format!(
-            "--fail-on {text:?} is not a finding level or rule; {hint}"
-        ))
-    }
-
-    /// True when the report holds what this names.
-    pub fn matches(&self, report: &AuditReport) -> bool {
-        let findings = || {
-            report
-                .profiles
-                .iter()
-                .flat_map(|p| p.findings.iter().map(|f| (f.rule.as_str(), f.severity)))
-                .chain(
-                    report
-                        .cross_profile_findings
-                        .iter()
-                        .map(|f| (f.rule.as_str(), f.severity)),
-                )
-        };
-        match self {
-            FailOn::Error => findings().any(|(_, s)| s == Level::Error),
-            FailOn::Warning => findings().next().is_some(),
-            FailOn::Sensitive => report.profiles.iter().any(|p| !p.sensitive.is_empty()),
-            FailOn::HighImpact => report
-                .profiles
-                .iter()
-                .any(|p| !p.sensitive.is_empty() || !p.high_impact.is_empty()),
-            FailOn::Rule(rule) => findings().any(|(r, _)| r == rule),
-        }
     }
 }
 
@@ -698,20 +716,6 @@ mod tests {
         assert_eq!(
             rules,
             ["DuplicateProfileName", "MultipleTagRestrictedProfiles"]
-        );
-    }
-
-    #[test]
-    fn fail_on_parses_and_suggests() {
-        assert_eq!(FailOn::parse("error"), Ok(FailOn::Error));
-        assert_eq!(
-            FailOn::parse("UnknownPermission"),
-            Ok(FailOn::Rule("UnknownPermission".into()))
-        );
-        assert!(
-            FailOn::parse("UnknownPermision")
-                .unwrap_err()
-                .contains("did you mean `UnknownPermission`?")
         );
     }
 }

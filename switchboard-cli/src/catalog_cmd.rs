@@ -8,13 +8,71 @@ use switchboard_core::rules::permissions::looks_like_iam_action;
 use switchboard_core::{groups, presets, seed_names, suggest};
 
 use crate::error::InputError;
-use crate::render::{plain, table};
+use crate::render::plain;
 
 /// The version of the catalog JSON schema.
 pub const SCHEMA: &str = "switchboard.catalog/1";
 
 /// The version of the explain JSON schema.
 pub const EXPLAIN_SCHEMA: &str = "switchboard.explain/1";
+
+/// What each evidence key of the catalog stands for: where the permission was seen.
+pub const EVIDENCE_SOURCES: [(&str, &str); 7] = [
+    (
+        "S1",
+        "the current AWS page \"List of security profile permissions\"",
+    ),
+    (
+        "S3",
+        "archived revisions of the AWS admin guide (2022-11 to 2023-06)",
+    ),
+    (
+        "O1",
+        "a real exported security profile from a public repository: a default Admin profile",
+    ),
+    (
+        "O2",
+        "real exported security profiles from a public repository: admin, agent, call center manager and quality analyst copies",
+    ),
+    (
+        "O3",
+        "real exported security profiles from a public repository (Terraform)",
+    ),
+    (
+        "O4",
+        "a real security profile from a public repository (CDK, Python): a help-desk admin",
+    ),
+    (
+        "O5",
+        "real exported security profiles from a public repository (CDK, TypeScript)",
+    ),
+];
+
+/// What an evidence key stands for.
+pub fn evidence_source(key: &str) -> Option<&'static str> {
+    EVIDENCE_SOURCES
+        .iter()
+        .find(|(k, _)| *k == key)
+        .map(|(_, source)| *source)
+}
+
+/// An evidence key and what it stands for, as JSON shows it.
+#[derive(Debug, Clone, Serialize)]
+pub struct EvidenceJson {
+    /// The key (`S1`).
+    pub key: &'static str,
+    /// What it stands for.
+    pub source: &'static str,
+}
+
+fn evidence_json(keys: &[&'static str]) -> Vec<EvidenceJson> {
+    keys.iter()
+        .map(|key| EvidenceJson {
+            key,
+            source: evidence_source(key).unwrap_or("(not described)"),
+        })
+        .collect()
+}
 
 /// One permission as JSON shows it.
 #[derive(Debug, Clone, Serialize)]
@@ -96,6 +154,8 @@ pub struct CatalogJson {
     pub permissions: Vec<PermissionJson>,
     /// Names AWS documentation once printed by mistake (not with `--section`).
     pub rejected_names: Vec<RejectedJson>,
+    /// What the permissions' evidence keys stand for.
+    pub evidence_keys: Vec<EvidenceJson>,
 }
 
 /// Finds a section by identifier or title, or says which exist.
@@ -137,10 +197,62 @@ pub fn catalog_json(section: Option<Section>) -> CatalogJson {
                 })
                 .collect()
         },
+        evidence_keys: evidence_json(&EVIDENCE_SOURCES.map(|(key, _)| key)),
     }
 }
 
-/// The catalog as a text table.
+/// The widest line of `catalog`'s table.
+pub const TABLE_WIDTH: usize = 100;
+
+/// The API-name column's width; longer names take their own line, the rest of the row
+/// following on the next.
+const API_WIDTH: usize = 40;
+
+/// A permission's status in one word (the full status is in `--format json`).
+fn short_status(p: &PermissionInfo) -> &'static str {
+    if p.status.is_legacy() {
+        "legacy"
+    } else if p.status.is_undocumented() {
+        "undocumented"
+    } else {
+        "documented"
+    }
+}
+
+/// `text` cut into lines of at most `width` characters, at spaces where it can.
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let mut word: Vec<char> = word.chars().collect();
+        loop {
+            let used = line.chars().count();
+            let space = usize::from(used > 0);
+            if used + space + word.len() <= width {
+                if space == 1 {
+                    line.push(' ');
+                }
+                line.extend(word.iter());
+                break;
+            }
+            if used > 0 {
+                lines.push(std::mem::take(&mut line));
+                continue;
+            }
+            // A word longer than the line.
+            let rest = word.split_off(width);
+            lines.push(word.into_iter().collect());
+            word = rest;
+        }
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// The catalog as a text table of at most [`TABLE_WIDTH`] columns: one heading per section
+/// (unless one section was asked for), console labels wrapped.
 pub fn catalog_text(section: Option<Section>) -> String {
     let mut out = String::new();
     let list: Vec<&PermissionInfo> = catalog::PERMISSIONS
@@ -156,29 +268,75 @@ pub fn catalog_text(section: Option<Section>) -> String {
             .unwrap_or_default(),
         catalog::AWS_LIST_DATE
     );
-    let _ = writeln!(out, "source: {}", catalog::AWS_LIST_SOURCE);
-    let _ = writeln!(out, "note: {}\n", catalog::AWS_LIST_NOTE);
-    let rows: Vec<Vec<String>> = list
+    let _ = writeln!(out, "source: {}\n", catalog::AWS_LIST_SOURCE);
+    let api_width = list
         .iter()
-        .map(|p| {
-            let mut row = vec![
-                p.api.to_owned(),
-                p.tier.label().to_owned(),
-                p.status.label().to_owned(),
-            ];
-            if section.is_none() {
-                row.push(p.section.ident().to_owned());
+        .map(|p| p.api.chars().count())
+        .max()
+        .unwrap_or(0)
+        .clamp("API NAME".len(), API_WIDTH);
+    let tier_width = "high-impact".len();
+    let status_width = "undocumented".len();
+    let label_at = api_width + 2 + tier_width + 2 + status_width + 2;
+    let label_width = TABLE_WIDTH - label_at;
+    let row = |out: &mut String, api: &str, tier: &str, status: &str, label: &str| {
+        let mut line = api.to_owned();
+        if api.chars().count() > api_width {
+            line.push('\n');
+            line.push_str(&" ".repeat(api_width));
+        } else {
+            line.push_str(&" ".repeat(api_width - api.chars().count()));
+        }
+        let _ = write!(line, "  {tier:<tier_width$}  {status:<status_width$}  ");
+        for (i, part) in wrap(label, label_width).iter().enumerate() {
+            if i > 0 {
+                line.push('\n');
+                line.push_str(&" ".repeat(label_at));
             }
-            row.push(p.ui.to_owned());
-            row
-        })
-        .collect();
-    let headers: &[&str] = if section.is_none() {
-        &["API NAME", "TIER", "STATUS", "SECTION", "CONSOLE LABEL"]
-    } else {
-        &["API NAME", "TIER", "STATUS", "CONSOLE LABEL"]
+            line.push_str(part);
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
     };
-    out.push_str(&table(headers, &rows));
+    row(&mut out, "API NAME", "TIER", "STATUS", "CONSOLE LABEL");
+    let rule = |w: usize| "-".repeat(w);
+    row(
+        &mut out,
+        &rule(api_width),
+        &rule(tier_width),
+        &rule(status_width),
+        &rule(label_width),
+    );
+    let sections: Vec<Section> = match section {
+        Some(s) => vec![s],
+        None => Section::ALL.to_vec(),
+    };
+    for s in sections {
+        let mut members = list.iter().filter(|p| p.section == s).peekable();
+        if members.peek().is_none() {
+            continue;
+        }
+        if section.is_none() {
+            let _ = writeln!(out, "\n{} ({})", s.title(), s.ident());
+        }
+        for p in members {
+            let label = if p.ui.is_empty() {
+                "(not in the console)"
+            } else {
+                p.ui
+            };
+            row(&mut out, p.api, p.tier.label(), short_status(p), label);
+        }
+    }
+    out.push('\n');
+    for line in wrap(
+        "undocumented: returned by real instances, not on the AWS page; legacy: hidden in the \
+         console, still accepted by the API. `switchboard explain NAME` tells more about one \
+         permission; `--format json` has every field, with the full status and the sources.",
+        TABLE_WIDTH,
+    ) {
+        let _ = writeln!(out, "{line}");
+    }
     out
 }
 
@@ -197,6 +355,8 @@ pub struct ExplainJson {
     pub groups: Vec<&'static str>,
     /// Seed-style names (`Category::Member`) that grant it.
     pub seed_names: Vec<String>,
+    /// What the permission's evidence keys stand for, in its order.
+    pub evidence_sources: Vec<EvidenceJson>,
 }
 
 /// Everything known about one catalog permission.
@@ -228,6 +388,7 @@ pub fn explain_permission(p: &'static PermissionInfo) -> ExplainJson {
                     .map(move |m| format!("{}::{}", c.name, m.name))
             })
             .collect(),
+        evidence_sources: evidence_json(p.evidence),
     }
 }
 
@@ -284,21 +445,22 @@ pub fn explain_text(e: &ExplainJson) -> String {
         "seed names",
         list_or_none(&e.seed_names.iter().map(String::as_str).collect::<Vec<_>>()),
     ));
-    rows.push((
-        "evidence",
-        format!(
-            "{}{}",
-            p.evidence.join(", "),
-            if p.single_source {
-                " (single source)"
-            } else {
-                ""
-            }
-        ),
-    ));
     let mut out = format!("{}\n", p.api);
     for (label, value) in rows {
         let _ = writeln!(out, "  {:<15}{}", format!("{label}:"), value);
+    }
+    // Where the permission was seen, each key said in words.
+    let _ = writeln!(
+        out,
+        "  {:<15}the name was seen in {}",
+        "evidence:",
+        match e.evidence_sources.len() {
+            1 if p.single_source => "one source only:".to_owned(),
+            n => format!("{n} sources:"),
+        }
+    );
+    for source in &e.evidence_sources {
+        let _ = writeln!(out, "    {:<4}{}", source.key, source.source);
     }
     out
 }
@@ -405,4 +567,25 @@ pub fn explain(name: &str) -> Result<Explained, InputError> {
         }
     };
     Err(InputError::usage(reason))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_evidence_key_is_described() {
+        for p in catalog::PERMISSIONS {
+            for key in p.evidence {
+                assert!(evidence_source(key).is_some(), "{}: {key}", p.api);
+            }
+        }
+    }
+
+    #[test]
+    fn wrap_cuts_at_spaces_and_splits_long_words() {
+        assert_eq!(wrap("a bb ccc", 4), ["a bb", "ccc"]);
+        assert_eq!(wrap("abcdefgh", 3), ["abc", "def", "gh"]);
+        assert_eq!(wrap("", 3), [""]);
+    }
 }

@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::fail_on::FailOn;
+
 const EXIT_CODES: &str = "\
 Exit codes:
   0  success
@@ -123,8 +125,8 @@ pub struct AuditArgs {
     /// Exit with 1 when the report holds this: `error` (any error finding), `warning` (any
     /// finding), `sensitive` (any sensitive permission), `high-impact` (any sensitive or
     /// high-impact permission), or a rule name (`UnknownPermission`). Repeatable.
-    #[arg(long, value_name = "WHAT")]
-    pub fail_on: Vec<String>,
+    #[arg(long, value_name = "WHAT", value_parser = FailOn::parse)]
+    pub fail_on: Vec<FailOn>,
     /// Write the report to this file instead of stdout (only when the command succeeds).
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,

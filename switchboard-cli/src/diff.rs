@@ -384,6 +384,8 @@ fn same_but_file(a: &Profile, b: &Profile) -> bool {
         hierarchy_restricted_resources,
         hierarchy_group,
         instance,
+        // Derived from `instance` and the template around it.
+        instance_identity: _,
         metadata,
         other_properties,
         unresolved,

@@ -12,9 +12,11 @@ pub mod catalog_cmd;
 pub mod cli;
 pub mod diff;
 pub mod error;
+pub mod fail_on;
 pub mod findings;
 pub mod import;
 pub mod input;
+pub mod instance;
 pub mod render;
 
 use std::path::PathBuf;
@@ -86,12 +88,7 @@ pub fn run(cli: Cli) -> Result<Outcome, InputError> {
             }))
         }
         Command::Audit(args) => {
-            let fail_on: Vec<audit::FailOn> = args
-                .fail_on
-                .iter()
-                .map(|f| audit::FailOn::parse(f).map_err(InputError::usage))
-                .collect::<Result<_, _>>()?;
-            let loaded = input::load(&args.paths)?;
+            let loaded = read_once(input::load(&args.paths)?);
             let report = audit::audit(&loaded);
             let stdout = match args.format {
                 AuditFormat::Table => render::audit::text(&report),
@@ -106,22 +103,22 @@ pub fn run(cli: Cli) -> Result<Outcome, InputError> {
             let failed: Vec<String> = args
                 .fail_on
                 .iter()
-                .zip(&fail_on)
-                .filter(|(_, f)| f.matches(&report))
-                .map(|(text, _)| text.clone())
+                .filter_map(|f| {
+                    f.found(&report)
+                        .map(|found| format!("failing (--fail-on {}): {found}", f.label()))
+                })
                 .collect();
-            if !failed.is_empty() {
-                notes.push(format!("failing: the report holds {}", failed.join(", ")));
-            }
+            let code = if failed.is_empty() {
+                EXIT_OK
+            } else {
+                EXIT_FINDINGS
+            };
+            notes.extend(failed);
             Ok(Outcome {
                 stdout,
                 notes,
                 output: args.output,
-                code: if failed.is_empty() {
-                    EXIT_OK
-                } else {
-                    EXIT_FINDINGS
-                },
+                code,
             })
         }
         Command::Diff(args) => {
@@ -161,7 +158,7 @@ pub fn run(cli: Cli) -> Result<Outcome, InputError> {
             if let Some(m) = &args.module {
                 import::check_module_name(m)?;
             }
-            let loaded = input::load(&args.files)?;
+            let loaded = read_once(input::load(&args.files)?);
             let imported = import::import(&loaded.profiles, &loaded.files, args.module.as_deref())?;
             Ok(Outcome {
                 stdout: imported.source,
@@ -171,6 +168,24 @@ pub fn run(cli: Cli) -> Result<Outcome, InputError> {
             })
         }
     }
+}
+
+/// Drops what was read twice: a template reached through an assembly and named again on the
+/// command line (`audit cdk.out cdk.out/Stack.template.json`), or one file under two spellings.
+/// Files are compared by canonical path (by name when they have none, as documents read from
+/// memory), a template's profiles by file and logical ID; the first reading is kept.
+fn read_once(mut loaded: input::Loaded) -> input::Loaded {
+    use std::collections::BTreeSet;
+    let canonical =
+        |file: &str| std::fs::canonicalize(file).unwrap_or_else(|_| PathBuf::from(file));
+    let mut files = BTreeSet::new();
+    loaded.files.retain(|f| files.insert(canonical(f)));
+    let mut profiles = BTreeSet::new();
+    loaded.profiles.retain(|p| match &p.origin.logical_id {
+        Some(id) => profiles.insert((canonical(&p.origin.file), id.clone())),
+        None => true,
+    });
+    loaded
 }
 
 /// Writes `text` to `path` whole or not at all: into a temporary file beside it, then renamed

@@ -28,13 +28,12 @@ pub fn parse(bytes: &[u8]) -> Result<Value, InputError> {
     }
 }
 
-/// Why YAML templates are refused, and what to do instead.
-pub const YAML_NOT_SUPPORTED: &str = "this looks like a YAML template; switchboard reads JSON \
-    only. YAML is not supported because the Rust crate that used to be the standard for it \
-    (serde_yaml) is archived and none of its forks has become the accepted replacement, and \
-    CloudFormation YAML needs its short-form tags (!Ref, !Sub, !GetAtt) handled on top. Convert \
-    the template first, e.g. `cfn-flip -j template.yaml > template.json` (PyPI package \
-    cfn-flip), or use the JSON that `cdk synth` writes to cdk.out";
+/// The refusal of a YAML template, with what to do instead.
+pub const YAML_NOT_SUPPORTED: &str = "this looks like a YAML template; YAML is not supported, \
+    switchboard reads JSON. Convert it first: `cfn-flip -j template.yaml > template.json` (`pip install \
+    cfn-flip`; it turns !Ref, !Sub, !GetAtt and the other short forms into their JSON \
+    functions), or, for a CDK app, give the JSON templates that `cdk synth` writes to cdk.out \
+    (`cdk synth --json` prints them)";
 
 fn looks_like_yaml(bytes: &[u8]) -> bool {
     let Ok(text) = std::str::from_utf8(bytes) else {

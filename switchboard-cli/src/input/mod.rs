@@ -102,6 +102,9 @@ pub struct Profile {
     /// The instance (`InstanceArn`, or the instance part of the profile's ARN); the compact
     /// text of an intrinsic function such as `{"Ref":"InstanceArn"}` when not literal.
     pub instance: Option<String>,
+    /// Which instance that is, resolved in the profile's template (see [`crate::instance`]);
+    /// `None` for profiles not read from a template.
+    pub instance_identity: Option<crate::instance::InstanceIdentity>,
     /// `Metadata.Switchboard`, for profiles synthesized by switchboard.
     pub metadata: Option<SwitchboardMetadata>,
     /// Properties present that switchboard does not model (`Applications`, ...), or that the

@@ -52,6 +52,7 @@ pub fn from_value(template: &Value, file: &str) -> Result<Vec<Profile>, InputErr
         InputError::usage("the template has no `Resources`: CloudFormation requires them")
     })?;
     let resources = json::object(resources, "Resources")?;
+    let instances = crate::instance::TemplateInstances::read(template, file);
     let mut profiles = Vec::new();
     for (logical_id, resource) in resources {
         let path = format!("Resources.{}", json::shown_key(logical_id));
@@ -73,6 +74,7 @@ pub fn from_value(template: &Value, file: &str) -> Result<Vec<Profile>, InputErr
             stack: None,
             logical_id: Some(logical_id.clone()),
         };
+        profile.instance_identity = Some(instances.of(resource));
         profiles.push(profile);
     }
     Ok(profiles)
