@@ -249,8 +249,8 @@ impl Fix {
                 format!("remove {} from `Permissions`", code_list(list, false))
             }
             (Fix::AlsoRemove(p), Dsl) => format!("add `{p}` to `without`"),
-            (Fix::AlsoRemove(p), Builder) => format!("call `.without({p:?})` as well"),
-            (Fix::AlsoRemove(p), Template) => format!("remove `{p}` from `Permissions` as well"),
+            (Fix::AlsoRemove(p), Builder) => format!("call `.without({p:?})`"),
+            (Fix::AlsoRemove(p), Template) => format!("remove `{p}` from `Permissions`"),
             (Fix::Ungrant(list), Dsl) => {
                 format!("remove {} from `permissions`", code_list(list, false))
             }

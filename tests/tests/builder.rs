@@ -680,6 +680,12 @@ fn warnings_give_builder_calls_as_their_fix() {
     assert!(warnings.is_empty(), "{warnings:?}");
     assert!(profile.has_permission("CallRecordings.Unredacted.Access"));
 
+    let (_, warnings) = warnings_of(&b("P").permission("Queues.Edit").without("Queues.View"));
+    assert_eq!(
+        warnings[0].help_text().unwrap(),
+        "call `.without(\"Queues.Edit\")` as well, or remove the `.without(\"Queues.View\")` call"
+    );
+
     let error = error_of(&SecurityProfile::builder("P").permission("Users.Edit"));
     assert!(
         !error.to_string().contains("sensitive:") && !error.to_string().contains("without:"),
