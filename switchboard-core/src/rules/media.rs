@@ -58,6 +58,9 @@ fn only_from_one_builtin_preset<L>(origins: &[&[Origin<L>]]) -> bool {
     }
 }
 
+/// Where the unredacted side of some pairs came from, and those (redacted, unredacted) pairs.
+type Cause<'a, L> = (&'a Origin<L>, Vec<(&'static str, &'static str)>);
+
 /// A preset or group as a message names it: the group `UnredactedRecordingsAccess`.
 fn named(source: &Source) -> String {
     match source {
@@ -73,8 +76,7 @@ fn named(source: &Source) -> String {
 /// three.
 pub fn check<L: Clone>(composition: &Composition<L>, out: &mut Vec<Diagnostic<L>>) {
     let set = &composition.permissions;
-    // (where the unredacted side came from, its pairs)
-    let mut causes: Vec<(&Origin<L>, Vec<(&str, &str)>)> = Vec::new();
+    let mut causes: Vec<Cause<'_, L>> = Vec::new();
     for (redacted, unredacted) in REDACTED_PAIRS {
         if let (Some(first), Some(origins)) = (set.get(redacted), set.get(unredacted)) {
             if only_from_one_builtin_preset(&[first, origins]) {
