@@ -649,6 +649,32 @@ mod tests {
             .unwrap();
         assert_eq!(unknown.at.as_deref(), Some("Permissions[0]"));
         assert_eq!(unknown.help.as_deref(), Some("did you mean `Users.Edit`?"));
+        // The core's rule, as an error: CloudFormation receives the list as written.
+        let duplicate = a
+            .findings
+            .iter()
+            .find(|f| f.rule == "DuplicatePermission")
+            .unwrap();
+        assert_eq!(
+            (duplicate.severity, duplicate.at.as_deref()),
+            (Level::Error, Some("Permissions[6]"))
+        );
+        // Fixes name template properties, not DSL fields.
+        let reason = a
+            .findings
+            .iter()
+            .find(|f| f.rule == "SensitiveWithoutReason")
+            .unwrap();
+        let help = reason.help.as_deref().unwrap();
+        assert!(
+            help.contains("`Metadata.Switchboard.SensitiveReason`"),
+            "{help}"
+        );
+        assert!(help.contains("from `Permissions`"), "{help}");
+        assert!(
+            !help.contains("sensitive:") && !help.contains("without:"),
+            "{help}"
+        );
         assert_eq!(a.permission_count, 6);
         assert_eq!(a.sections.last().unwrap().section, "Unknown");
     }
