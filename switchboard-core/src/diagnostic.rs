@@ -187,6 +187,14 @@ pub enum Fix {
     DropHierarchyGroup,
     /// Keep the permission but skip the catalog check, for a name newer than the catalog.
     Unchecked,
+    /// Restrict a resource type newer than the catalog.
+    UncheckedResource,
+    /// Name a preset that is not built in.
+    CustomPreset,
+    /// Grant what a built-in preset grants.
+    UsePreset(String),
+    /// Grant fewer permissions.
+    Narrow,
 }
 
 /// `a`, `b` and `c` as a list of code spans.
@@ -319,6 +327,31 @@ impl Fix {
             }
             (Fix::Unchecked, Dsl) => "write `unchecked(\"Name\")`".to_owned(),
             (Fix::Unchecked, Builder) => "call `.unchecked_permission(\"Name\")`".to_owned(),
+            (Fix::UncheckedResource, Dsl) => {
+                "or `unchecked(\"Name\")` for a type newer than the catalog".to_owned()
+            }
+            (Fix::UncheckedResource, Builder) => {
+                "or `.restrict_tags_on_unchecked(\"Name\")` for a type newer than the catalog"
+                    .to_owned()
+            }
+            (Fix::UncheckedResource, Template) => {
+                "a type newer than the catalog is reported until the catalog knows it".to_owned()
+            }
+            (Fix::CustomPreset, Dsl) => "or a path to a preset defined with `preset!`".to_owned(),
+            (Fix::CustomPreset, Builder) => {
+                "or give `.preset(...)` a preset made with `Preset::custom`".to_owned()
+            }
+            (Fix::CustomPreset, Template) => "or list its permissions".to_owned(),
+            (Fix::UsePreset(p), Dsl) => format!("use `preset: {p}`"),
+            (Fix::UsePreset(p), Builder) => format!("use `.preset(presets::{p})`"),
+            (Fix::UsePreset(p), Template) => {
+                format!("list the permissions of the preset `{p}` (`switchboard import` finds it)")
+            }
+            (Fix::Narrow, Dsl) => "use `without`, or narrower presets and groups".to_owned(),
+            (Fix::Narrow, Builder) => {
+                "use `.without(...)`, or narrower presets and groups".to_owned()
+            }
+            (Fix::Narrow, Template) => "drop them from `Permissions`".to_owned(),
             (Fix::Unchecked, Template) => {
                 "leave it in `Permissions` and review it by hand".to_owned()
             }

@@ -139,7 +139,10 @@ fn error_cases() -> Vec<Case> {
             Rule::UnknownPreset,
             SecurityProfile::builder("P").preset_named("Frobnicator"),
             item("preset", 0),
-            &["the built-in presets are Agent, OutboundAgent"],
+            &[
+                "the built-in presets are Agent, OutboundAgent",
+                "or give `.preset(...)` a preset made with `Preset::custom`",
+            ],
         ),
         case(
             Rule::UnknownGroup,
@@ -183,7 +186,7 @@ fn error_cases() -> Vec<Case> {
                 "at most 500",
                 "283 from preset Admin",
                 "220 from permissions",
-                "remove 3 permissions",
+                "remove 3 permissions (use `.without(...)`, or narrower presets",
             ],
         ),
         case(
@@ -208,7 +211,10 @@ fn error_cases() -> Vec<Case> {
             Rule::NameCollidesWithBuiltin,
             b("agent"),
             field("name"),
-            &["collides with the built-in profile `Agent`"],
+            &[
+                "collides with the built-in profile `Agent`",
+                "use `.preset(presets::Agent)`",
+            ],
         ),
         case(
             Rule::DescriptionLength,
