@@ -158,6 +158,7 @@ pub enum Phrasing {
 
 /// A fix that names syntax, phrased per caller by [`Fix::phrase`].
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Fix {
     /// Give the profile a name.
     AddName,
