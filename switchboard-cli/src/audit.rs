@@ -695,6 +695,51 @@ mod tests {
         assert_eq!(a.sections.last().unwrap().section, "Unknown");
     }
 
+    /// The shared rules on restrictions, with fixes in template properties: a tag-restricted
+    /// manager who edits every user, and half a hierarchy restriction.
+    #[test]
+    fn restriction_rules_speak_template_properties() {
+        let mut manager = profile(
+            "SalesManager",
+            switchboard_core::presets::preset("CallCenterManager")
+                .unwrap()
+                .permissions,
+        );
+        manager.access_control_tags = vec![("Department".into(), "Sales".into())];
+        manager.tag_restricted_resources = vec!["Queue".into(), "RoutingProfile".into()];
+        let a = audit_profile(&manager);
+        let unrestricted = a
+            .findings
+            .iter()
+            .find(|f| f.rule == "UserManagementUnrestricted")
+            .unwrap_or_else(|| panic!("{:#?}", a.findings));
+        assert_eq!(unrestricted.severity, Level::Warning);
+        assert_eq!(
+            unrestricted.help.as_deref(),
+            Some(
+                "add `\"User\"`, `\"SecurityProfile\"` to `TagRestrictedResources`, or remove \
+                 `Users.Create`, `Users.Edit` from `Permissions`"
+            )
+        );
+
+        let mut lead = profile("TeamLead", &["BasicAgentAccess"]);
+        lead.hierarchy_group = Some("3f2b9c1e".into());
+        let a = audit_profile(&lead);
+        let half = a
+            .findings
+            .iter()
+            .find(|f| f.rule == "HierarchyRestrictionIncomplete")
+            .unwrap_or_else(|| panic!("{:#?}", a.findings));
+        assert_eq!(half.severity, Level::Error);
+        assert_eq!(
+            half.help.as_deref(),
+            Some(
+                "set `HierarchyRestrictedResources` to `[\"User\"]`, or remove \
+                 `AllowedAccessControlHierarchyGroupId`"
+            )
+        );
+    }
+
     /// `import` writes this template as `preset: QualityAnalyst, groups:
     /// [UnredactedRecordingsAccess]`, whose one warning covers all three pairs: the template's
     /// findings (one per pair, at each unredacted permission) are confirmed pair by pair.
