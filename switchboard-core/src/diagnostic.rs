@@ -529,3 +529,37 @@ impl<L> fmt::Display for Diagnostic<L> {
         f.write_str(&self.render())
     }
 }
+
+/// How many entries a message lists before it says "... and N more": a message is read in a
+/// terminal, and the full list belongs where there is room for it (the rustdoc, `switchboard
+/// explain`).
+pub const LISTED_AT_MOST: usize = 5;
+
+/// `entries` joined with `, `, cut after [`LISTED_AT_MOST`] with `... and N more`.
+pub fn short_list(entries: &[String]) -> String {
+    if entries.len() <= LISTED_AT_MOST {
+        return entries.join(", ");
+    }
+    let mut text = entries[..LISTED_AT_MOST].join(", ");
+    text.push_str(&format!(
+        ", ... and {} more",
+        entries.len() - LISTED_AT_MOST
+    ));
+    text
+}
+
+#[cfg(test)]
+mod short_list_tests {
+    use super::*;
+
+    #[test]
+    fn lists_up_to_the_limit_and_counts_the_rest() {
+        let entries: Vec<String> = (1..=7).map(|i| format!("`P{i}`")).collect();
+        assert_eq!(short_list(&entries[..5]), "`P1`, `P2`, `P3`, `P4`, `P5`");
+        assert_eq!(
+            short_list(&entries),
+            "`P1`, `P2`, `P3`, `P4`, `P5`, ... and 2 more"
+        );
+        assert_eq!(short_list(&[]), "");
+    }
+}

@@ -9,6 +9,7 @@
 
 pub mod catalog;
 pub mod diagnostic;
+pub mod field;
 pub mod groups;
 #[cfg(test)]
 mod list_checks;

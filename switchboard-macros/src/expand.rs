@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use proc_macro2::{Ident, Literal, Span, TokenStream};
+use proc_macro2::{Delimiter, Group, Ident, Literal, Punct, Spacing, Span, TokenStream};
 use quote::{format_ident, quote};
 
 use switchboard_core::diagnostic::Diagnostic;
@@ -119,42 +119,157 @@ fn lex(text: &str) -> TokenStream {
     })
 }
 
-/// `{heading}` followed by the names in backticks, comma-separated, and a full stop.
-fn code_list(heading: &str, names: &[String]) -> String {
+/// Free text (a description, a reason, a tag value) as Markdown that shows it verbatim:
+/// rustdoc would otherwise read `*`, `_`, `<tag>` or `[link]` in it.
+fn markdown_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '&' | '!' | '~'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A permission in a doc line: a link to its documented constant in `switchboard::permissions`
+/// (`Users.Edit` is `permissions::Users::Edit`) when the catalog has it, plain code otherwise
+/// (`unchecked("...")`), so a reviewer clicks through to what each permission grants.
+fn push_permission_link(line: &mut String, api: &str) {
+    if catalog::lookup(api).is_some() {
+        let _ = write!(
+            line,
+            "[`{api}`](const@switchboard::permissions::{})",
+            api.replace('.', "::")
+        );
+    } else {
+        let _ = write!(line, "`{api}`");
+    }
+}
+
+/// `{heading}` followed by the permissions, linked, comma-separated, and a full stop.
+fn permission_list(heading: &str, names: &[String]) -> String {
     let mut line = String::from(heading);
     for (i, name) in names.iter().enumerate() {
-        let _ = write!(line, "{}`{name}`", if i == 0 { "" } else { ", " });
+        if i > 0 {
+            line.push_str(", ");
+        }
+        push_permission_link(&mut line, name);
     }
     line.push('.');
     line
 }
 
-/// Doc lines listing the final contents, so hovering the constant shows what it grants.
-fn contents_doc(permissions: &[String], implied: &[String]) -> TokenStream {
-    let mut lines = vec![code_list(
+/// `` `key`: `value` `` pairs, comma-separated.
+fn tag_list(pairs: &[(String, String)]) -> String {
+    let mut line = String::new();
+    for (i, (key, value)) in pairs.iter().enumerate() {
+        if i > 0 {
+            line.push_str(", ");
+        }
+        let _ = write!(line, "`{key}`: {}", markdown_text(&format!("\"{value}\"")));
+    }
+    line
+}
+
+/// `` `A`, `B` `` for names that cannot hold a backtick (resource types).
+fn code_names(names: &[String]) -> String {
+    let mut line = String::new();
+    for (i, name) in names.iter().enumerate() {
+        let _ = write!(line, "{}`{}`", if i == 0 { "" } else { ", " }, name);
+    }
+    line
+}
+
+/// The permission lines of a constant's rustdoc: every permission, the sensitive ones again,
+/// and the ones the console adds.
+fn permission_lines(permissions: &[String], implied: &[String], lines: &mut Vec<String>) {
+    lines.push(permission_list(
         &format!("**Permissions ({})**: ", permissions.len()),
         permissions,
-    )];
+    ));
+    let sensitive: Vec<String> = permissions
+        .iter()
+        .filter(|p| catalog::lookup(p).is_some_and(|i| i.tier == catalog::Tier::Sensitive))
+        .cloned()
+        .collect();
+    if !sensitive.is_empty() {
+        lines.push(permission_list(
+            &format!("**Sensitive permissions ({})**: ", sensitive.len()),
+            &sensitive,
+        ));
+    }
     if !implied.is_empty() {
-        lines.push(code_list(
+        lines.push(permission_list(
             "Implied (the Connect console adds a family's `View` with its other actions): ",
             implied,
         ));
     }
+}
+
+/// The rustdoc of a profile's constant, after the user's own: the whole profile as it will be
+/// deployed (name, description, reason, tags, restrictions, then every permission linked to its
+/// documentation), so a reviewer reading `cargo doc` sees the profile on one page and hovering
+/// the constant in an editor shows what it grants.
+fn profile_doc(p: &switchboard_core::rules::ResolvedProfile) -> TokenStream {
+    let mut facts = vec![format!("- **Security profile**: `{}`", p.name)];
+    if let Some(description) = &p.description {
+        facts.push(format!("- **Description**: {}", markdown_text(description)));
+    }
+    if let Some(reason) = &p.sensitive_reason {
+        facts.push(format!("- **Why sensitive**: {}", markdown_text(reason)));
+    }
+    if !p.tags.is_empty() {
+        facts.push(format!("- **Tags**: {}", tag_list(&p.tags)));
+    }
+    if !p.tag_restricted_resources.is_empty() || !p.access_control_tags.is_empty() {
+        facts.push(format!(
+            "- **Restricted by tags**: {} on {}",
+            tag_list(&p.access_control_tags),
+            code_names(&p.tag_restricted_resources)
+        ));
+    }
+    if !p.hierarchy_restricted_resources.is_empty() {
+        facts.push(format!(
+            "- **Restricted by hierarchy**: {}",
+            code_names(&p.hierarchy_restricted_resources)
+        ));
+    }
+    if let Some(group) = &p.hierarchy_group {
+        facts.push(format!("- **Hierarchy group**: `{}`", markdown_text(group)));
+    }
+    let mut paragraphs = vec![facts.join("\n")];
+    permission_lines(&p.permissions, &p.implied, &mut paragraphs);
+    doc_attrs(&paragraphs)
+}
+
+/// The rustdoc of a preset's constant, after the user's own: its permissions, linked.
+fn preset_doc(p: &switchboard_core::rules::ResolvedProfile) -> TokenStream {
+    let mut paragraphs = Vec::new();
+    permission_lines(&p.permissions, &p.implied, &mut paragraphs);
+    doc_attrs(&paragraphs)
+}
+
+/// `#[doc]` attributes for paragraphs, each after an empty line (the user's docs come first).
+fn doc_attrs(paragraphs: &[String]) -> TokenStream {
     let mut text = String::new();
-    for line in &lines {
+    for paragraph in paragraphs {
         text.push_str("#[doc = \"\"] #[doc = ");
-        push_literal(&mut text, line);
+        push_literal(&mut text, paragraph);
         text.push_str("] ");
     }
     lex(&text)
 }
 
-/// The value of a profile's constant. Permission lists are string-literal slices, which rustc
-/// promotes to statics cheaply; tags are `Tag` values, so they go through `const` items.
+/// The inside of the block that is a profile's constant. Permission lists are string-literal
+/// slices, which rustc promotes to statics cheaply; tags are `Tag` values, so they go through
+/// `const` items.
 fn profile_value(p: &switchboard_core::rules::ResolvedProfile) -> TokenStream {
     let mut t = String::with_capacity(4096);
-    t.push_str("{ const TAGS: &[::switchboard::Tag] = ");
+    t.push_str("const TAGS: &[::switchboard::Tag] = ");
     push_tags(&mut t, &p.tags);
     t.push_str("; const ACCESS_CONTROL_TAGS: &[::switchboard::Tag] = ");
     push_tags(&mut t, &p.access_control_tags);
@@ -178,7 +293,7 @@ fn profile_value(p: &switchboard_core::rules::ResolvedProfile) -> TokenStream {
     push_texts(&mut t, &p.hierarchy_restricted_resources);
     t.push_str(", hierarchy_group: ");
     push_option(&mut t, p.hierarchy_group.as_ref());
-    t.push_str(" }) }");
+    t.push_str(" })");
     lex(&t)
 }
 
@@ -239,10 +354,10 @@ fn editor_refs(item: &Item) -> TokenStream {
 /// What an invocation emits beside its constants: the editor references, for rust-analyzer
 /// only (it sets `cfg(rust_analyzer)` on workspace crates; to rustc they would cost about a
 /// millisecond per profile of type-checked, borrow-checked code that checks nothing the macro
-/// has not), and each item's warnings, for rustc.
+/// has not).
 fn editor_support(checked: &[Checked]) -> TokenStream {
     let refs = checked.iter().map(|c| editor_refs(c.item));
-    let mut out = quote! {
+    quote! {
         #[allow(unexpected_cfgs)]
         const _: () = {
             #[cfg(rust_analyzer)]
@@ -250,28 +365,33 @@ fn editor_support(checked: &[Checked]) -> TokenStream {
                 #(#refs)*
             }
         };
-    };
-    for c in checked.iter().filter(|c| !c.warnings.is_empty()) {
-        let warnings = warnings(&c.warnings);
-        out.extend(quote!(const _: () = { #warnings };));
     }
-    out
 }
 
-/// Warnings on stable Rust: a use of a `#[deprecated]` item spanned at the user's token.
-/// rustc underlines a single token there (joining spans is nightly-only), so a warning about
-/// `Users.Edit` points at `Users`; the message names the whole permission.
+/// Warnings on stable Rust: a read of a `#[deprecated]` field, `Rule(()).0`, emitted inside the
+/// item's own constant so the attributes written on that item (`#[allow(deprecated)]`) apply.
+/// A field access is the one use rustc underlines as a whole expression, so spanning
+/// `Rule(())` at the first token and `.0` at the last underlines the whole name
+/// (`Audio.View`). Every token carries the user's own span, not one from this macro's
+/// expansion: rustc describes a diagnostic inside an expansion with the text of the whole
+/// invocation, which made each warning cost as much as the invocation is long.
 fn warnings(warnings: &[Diagnostic<Loc>]) -> TokenStream {
     let mut out = TokenStream::new();
     for w in warnings {
         let note = w.render();
-        let name = format_ident!("{}", w.rule.name());
-        let at = Ident::new(&w.rule.name(), Span::call_site().located_at(w.at.start));
+        let rule = w.rule.name();
+        let decl = Ident::new(&rule, w.at.start);
+        let ctor = Ident::new(&rule, w.at.start);
+        let mut unit = Group::new(Delimiter::Parenthesis, quote!(()));
+        unit.set_span(w.at.start);
+        let mut dot = Punct::new('.', Spacing::Alone);
+        dot.set_span(w.at.end);
+        let mut field = Literal::usize_unsuffixed(0);
+        field.set_span(w.at.end);
         out.extend(quote! {
             {
-                #[deprecated(note = #note)]
-                struct #name;
-                let _ = #at;
+                struct #decl(#[deprecated(note = #note)] ());
+                let _ = #ctor #unit #dot #field;
             }
         });
     }
@@ -282,12 +402,13 @@ fn expand_profile(c: &Checked) -> TokenStream {
     let Item {
         attrs, vis, ident, ..
     } = c.item;
-    let doc = contents_doc(&c.profile.permissions, &c.profile.implied);
+    let doc = profile_doc(&c.profile);
+    let warnings = warnings(&c.warnings);
     let value = profile_value(&c.profile);
     quote! {
         #attrs
         #doc
-        #vis const #ident: ::switchboard::SecurityProfile = #value;
+        #vis const #ident: ::switchboard::SecurityProfile = { #warnings #value };
     }
 }
 
@@ -308,7 +429,8 @@ fn expand_preset(c: &Checked, input_hash: u64) -> TokenStream {
         attrs, vis, ident, ..
     } = c.item;
     let p = &c.profile;
-    let doc = contents_doc(&p.permissions, &p.implied);
+    let doc = preset_doc(p);
+    let warnings = warnings(&c.warnings);
     let name = Literal::string(&ident.to_string());
     let lits = strings(&p.permissions);
     let hidden = format_ident!(
@@ -319,7 +441,10 @@ fn expand_preset(c: &Checked, input_hash: u64) -> TokenStream {
     quote! {
         #attrs
         #doc
-        #vis const #ident: ::switchboard::Preset = ::switchboard::Preset::__from_macro(#name, &[#(#lits),*]);
+        #vis const #ident: ::switchboard::Preset = {
+            #warnings
+            ::switchboard::Preset::__from_macro(#name, &[#(#lits),*])
+        };
 
         #[doc(hidden)]
         #[macro_export]

@@ -1884,6 +1884,19 @@ fn group_of(tokens: &TokenStream, delimiter: Delimiter) -> Option<TokenStream> {
     })
 }
 
+/// The arguments of the call of `function` in `tokens` (its top level).
+fn call_args(tokens: &TokenStream, function: &str) -> Option<TokenStream> {
+    let trees: Vec<TokenTree> = tokens.clone().into_iter().collect();
+    trees.windows(2).find_map(|pair| match pair {
+        [TokenTree::Ident(f), TokenTree::Group(g)]
+            if f == function && g.delimiter() == Delimiter::Parenthesis =>
+        {
+            Some(g.stream())
+        }
+        _ => None,
+    })
+}
+
 /// The value of `field: ...` (up to the next comma) inside a profile's value, at any depth.
 fn field_value(tokens: &TokenStream, field: &str) -> Option<TokenStream> {
     let trees: Vec<TokenTree> = tokens.clone().into_iter().collect();
@@ -1986,7 +1999,8 @@ fn valid_invocations_agree_with_the_rules() {
                         )
                     }
                     Kind::Preset => {
-                        let args = group_of(&value, Delimiter::Parenthesis).unwrap_or_default();
+                        let block = group_of(&value, Delimiter::Brace).unwrap_or_default();
+                        let args = call_args(&block, "__from_macro").unwrap_or_default();
                         let list = group_of(&args, Delimiter::Bracket).unwrap_or_default();
                         (strings(&list), None, None)
                     }

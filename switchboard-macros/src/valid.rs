@@ -1,7 +1,8 @@
 //! Validation: hands each item to the shared rules of `switchboard_core` and sorts the findings
 //! into errors (collected in the context) and warnings (emitted next to the item).
 
-use switchboard_core::diagnostic::{Diagnostic, Rule};
+use switchboard_core::diagnostic::Diagnostic;
+use switchboard_core::field::Field;
 use switchboard_core::rules::{self, ResolvedProfile};
 use switchboard_core::spec::{Located, PresetUse};
 
@@ -51,42 +52,16 @@ pub fn distinct_paths<'a>(
     out
 }
 
-const PERMISSION_FIELDS: &[&str] = &["preset", "groups", "permissions", "without"];
-
-/// The fields a rule reads besides the token it points at: the rules that judge the profile as
-/// a whole. When one of them could not be parsed (or was misspelt), such a finding would judge
-/// input the user did not write (a `name: TeamLead` is not a missing name), so it is left out;
-/// the syntax error already stops the build, and the next build runs the rule.
-fn reads(rule: Rule) -> &'static [&'static str] {
-    match rule {
-        Rule::MissingName => &["name"],
-        Rule::SensitiveWithoutReason | Rule::ReasonWithoutSensitive => {
-            &["preset", "groups", "permissions", "without", "sensitive"]
-        }
-        Rule::WithoutNotGranted
-        | Rule::WithoutImpliedView
-        | Rule::RedactedAndUnredacted
-        | Rule::DownloadWithoutAccess => PERMISSION_FIELDS,
-        Rule::TagRestrictedNotViewable => &[
-            "preset",
-            "groups",
-            "permissions",
-            "without",
-            "restrict tags",
-        ],
-        Rule::TagRestrictionIncomplete | Rule::UserRestrictedWithoutSecurityProfile => {
-            &["restrict tags"]
-        }
-        _ => &[],
-    }
-}
-
-/// True when `diagnostic` reads a field of `item` that could not be parsed.
+/// True when `diagnostic` reads a field of `item` that could not be parsed (or was misspelt):
+/// the finding would judge input the user did not write (a `name: TeamLead` is not a missing
+/// name), so it is left out; the syntax error already stops the build, and the next build runs
+/// the rule.
 fn follows_from_syntax_error(item: &Item, diagnostic: &Diagnostic<Loc>) -> bool {
-    let reads = reads(diagnostic.rule);
-    item.broken
-        .iter()
-        .any(|field| !reads.is_empty() && (field == ALL_FIELDS || reads.contains(&field.as_str())))
+    let reads = diagnostic.rule.reads();
+    !reads.is_empty()
+        && item.broken.iter().any(|field| {
+            field == ALL_FIELDS || Field::from_dsl_name(field).is_some_and(|f| reads.contains(&f))
+        })
 }
 
 /// Runs every rule on every item.

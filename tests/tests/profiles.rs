@@ -961,3 +961,25 @@ fn without_an_implied_view_keeps_it() {
     let rules: Vec<_> = warnings.iter().map(|w| w.rule).collect();
     assert_eq!(rules, [switchboard::diagnostic::Rule::WithoutImpliedView]);
 }
+
+/// The README's guide block ("Presets, groups and permissions") is `examples/src/guide.rs`'s
+/// profiles, verbatim, so the README never shows a profile that the examples (and the tests
+/// above, and the synthesized `GuideExamples` stack) do not have.
+#[test]
+fn the_readme_guide_is_the_examples_guide() {
+    let readme = include_str!("../../README.md");
+    let section = readme
+        .split("### Presets, groups and permissions")
+        .nth(1)
+        .expect("the README's guide section");
+    let start = section.find("```rust\n").expect("the guide's block") + "```rust\n".len();
+    let block = &section[start..start + section[start..].find("```").expect("its end")];
+    let body = block
+        .strip_prefix("use switchboard::{preset, security_profile};\n\n")
+        .expect("the block starts with its `use`");
+    let guide = include_str!("../../examples/src/guide.rs");
+    assert!(
+        guide.contains(body),
+        "the README's guide block is not in examples/src/guide.rs:\n{body}"
+    );
+}

@@ -45,3 +45,37 @@ fn every_rule_has_a_ui_test() {
         .collect();
     assert!(missing.is_empty(), "rules without a UI test: {missing:?}");
 }
+
+/// The README's "What a mistake looks like" shows what the compiler prints for its example:
+/// `ui/fail/readme_mistake.rs` is that example, and its `.stderr` is the README's text block
+/// (with the README's file name).
+#[test]
+fn the_readme_shows_what_the_compiler_prints() {
+    let readme = include_str!("../../README.md");
+    let section = readme
+        .split("### What a mistake looks like")
+        .nth(1)
+        .expect("the README's mistake section");
+    let code = fenced_block(section, "```rust,compile_fail\n");
+    let shown = fenced_block(section, "```text\n");
+    let example = include_str!("../ui/fail/readme_mistake.rs");
+    assert_eq!(
+        code.replace("# fn main() {}", "fn main() {}"),
+        example,
+        "the README's example and ui/fail/readme_mistake.rs differ"
+    );
+    let printed = include_str!("../ui/fail/readme_mistake.stderr")
+        .replace("ui/fail/readme_mistake.rs", "src/main.rs");
+    assert_eq!(
+        shown.trim_end(),
+        printed.trim_end(),
+        "the README's output differs from ui/fail/readme_mistake.stderr"
+    );
+}
+
+/// The text of the first block opened by `fence` in `text`, up to its closing fence.
+fn fenced_block<'a>(text: &'a str, fence: &str) -> &'a str {
+    let start = text.find(fence).expect("the block") + fence.len();
+    let len = text[start..].find("```").expect("the block's end");
+    &text[start..start + len]
+}

@@ -109,7 +109,9 @@ pub fn validate_listed<L: Clone>(
         description::check(description, &mut out);
     }
     text::check_spec(spec, &mut out);
+    let composed_from = out.len();
     let composition = compose::compose(spec, &mut out);
+    let set_unknown = out[composed_from..].iter().any(Diagnostic::is_error);
     permissions::check_duplicates(&spec.permissions, listing, &mut out);
     limit::check(spec, &composition, whole, &mut out);
     sensitive::check(&composition, spec.sensitive.as_ref(), &mut out);
@@ -164,6 +166,9 @@ pub fn validate_listed<L: Clone>(
         hierarchy_restricted_resources,
         hierarchy_group: spec.hierarchy_group.as_ref().map(|h| h.value.clone()),
     };
+    if set_unknown {
+        drop_set_findings(&mut out);
+    }
     Validated {
         profile,
         composition,
@@ -171,15 +176,27 @@ pub fn validate_listed<L: Clone>(
     }
 }
 
+/// Leaves out the findings about the final permission set once building it failed (an unknown
+/// permission, preset or group): they would judge a set the user did not write, and their fixes
+/// contradict the real error ("remove the `sensitive` field" beside "did you mean `Users.Edit`").
+fn drop_set_findings<L>(out: &mut Vec<Diagnostic<L>>) {
+    out.retain(|d| !d.rule.reads_permission_set());
+}
+
 /// Runs the permission rules on a preset (`preset!`): only the permission fields count, and a
 /// preset needs no `sensitive` reason (the profiles that use it do).
 pub fn validate_preset<L: Clone>(spec: &ProfileSpec<L>, whole: &L) -> Validated<L> {
     let mut out = Vec::new();
     text::check_spec(spec, &mut out);
+    let composed_from = out.len();
     let composition = compose::compose(spec, &mut out);
+    let set_unknown = out[composed_from..].iter().any(Diagnostic::is_error);
     permissions::check_duplicates(&spec.permissions, Listing::Merged, &mut out);
     limit::check(spec, &composition, whole, &mut out);
     media::check(&composition, &mut out);
+    if set_unknown {
+        drop_set_findings(&mut out);
+    }
     let profile = ResolvedProfile {
         permissions: composition.permissions.keys().cloned().collect(),
         implied: composition.implied.clone(),

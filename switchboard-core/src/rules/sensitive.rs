@@ -2,7 +2,7 @@
 //! reason on a profile that grants none is a stale note.
 
 use crate::catalog::{self, Tier};
-use crate::diagnostic::{Diagnostic, Fix, Help, Rule};
+use crate::diagnostic::{Diagnostic, Fix, Help, LISTED_AT_MOST, Rule, short_list};
 use crate::spec::Located;
 
 use super::compose::Composition;
@@ -29,39 +29,68 @@ pub fn check<L: Clone>(
     let sensitive = sensitive_permissions(composition);
     match (sensitive.is_empty(), reason) {
         (false, None) => {
+            let from = |p: &str| {
+                let mut from: Vec<String> = composition.permissions[p]
+                    .iter()
+                    .map(|o| o.source.describe())
+                    .collect();
+                from.dedup();
+                from
+            };
+            // A long list names the permissions only, with their sources once, so the message
+            // stays a few lines long; a short one says what each risks.
+            let long = sensitive.len() > LISTED_AT_MOST;
             let list: Vec<String> = sensitive
                 .iter()
                 .map(|p| {
-                    let origins = &composition.permissions[*p];
-                    let mut from: Vec<String> =
-                        origins.iter().map(|o| o.source.describe()).collect();
-                    from.dedup();
+                    if long {
+                        return format!("`{p}`");
+                    }
                     let risk = catalog::lookup(p).map_or("", |info| info.risk);
-                    format!("`{p}` ({risk}; from {})", from.join(", "))
+                    format!("`{p}` ({risk}; from {})", from(p).join(", "))
                 })
                 .collect();
+            let sources = if long {
+                let mut all: Vec<String> = sensitive.iter().flat_map(|p| from(p)).collect();
+                all.sort();
+                all.dedup();
+                format!(" (from {})", all.join(", "))
+            } else {
+                String::new()
+            };
             let at = composition.permissions[sensitive[0]][0].at.clone();
             out.push(
                 Diagnostic::error(
                     Rule::SensitiveWithoutReason,
                     at,
                     format!(
-                        "the profile grants {} sensitive permission{} without saying why: {}",
+                        "the profile grants {} sensitive permission{} without saying why{sources}: {}",
                         sensitive.len(),
                         if sensitive.len() == 1 { "" } else { "s" },
-                        list.join(", ")
+                        short_list(&list)
                     ),
                 )
-                .help(Help::from(Fix::StateSensitiveReason).text(", or ").fix(
-                    Fix::Remove(if sensitive.len() <= MAX_LISTED_IN_FIX {
-                        sensitive.iter().map(|p| (*p).to_owned()).collect()
+                .help({
+                    let help = Help::from(Fix::StateSensitiveReason).text(", or ").fix(Fix::Remove(
+                        if sensitive.len() <= MAX_LISTED_IN_FIX {
+                            sensitive.iter().map(|p| (*p).to_owned()).collect()
+                        } else {
+                            Vec::new()
+                        },
+                    ));
+                    if long {
+                        help.text(format!(
+                            "; `switchboard explain NAME` says why each of the {} is sensitive",
+                            list.len()
+                        ))
                     } else {
-                        Vec::new()
-                    }),
-                )),
+                        help
+                    }
+                }),
             );
         }
-        (true, Some(reason)) => out.push(
+        // An empty reason is its own error; "remove the field" beside it would contradict it.
+        (true, Some(reason)) if !reason.value.trim().is_empty() => out.push(
             Diagnostic::warning(
                 Rule::ReasonWithoutSensitive,
                 reason.at.clone(),
