@@ -168,9 +168,10 @@ def rust_list(items):
 #   A3 = AWS admin guide "Add users" (adminguide/user-management.html), which pairs the
 #        console's "Users - Create" with the CreateUser API.
 # Only actions whose console counterpart is one permission are listed: actions with no
-# permission of their own (DeleteQueue, DeleteRoutingProfile), actions the agent application
-# also calls under other permissions (the View of agent statuses and hierarchies, whose console
-# permissions are about metrics), and everything outside these families get the generic help.
+# permission of their own (DeleteQueue, DeleteRoutingProfile), actions that may need two
+# (creating or updating a flow may publish it), reads whose console permission is about
+# something else (the View of agent statuses and hierarchies is about metrics), and everything
+# outside these families get the generic help.
 IAM_FAMILIES = [
     # (permission family, {verb: [IAM actions]})
     ("Users", {
@@ -221,17 +222,16 @@ IAM_FAMILIES = [
         "View": ["DescribeQuickConnect", "ListQuickConnects", "SearchQuickConnects"],
         "Edit": ["UpdateQuickConnectName", "UpdateQuickConnectConfig"],
     }),
+    # Creating or updating a flow through the API can also publish it (its status), which the
+    # console grants separately (`ContactFlows.Publish`): only reading and deleting are one
+    # permission.
     ("ContactFlows", {
-        "Create": ["CreateContactFlow"],
         "Delete": ["DeleteContactFlow"],
         "View": ["DescribeContactFlow", "ListContactFlows", "SearchContactFlows"],
-        "Edit": ["UpdateContactFlowContent", "UpdateContactFlowName", "UpdateContactFlowMetadata"],
     }),
     ("ContactFlowModules", {
-        "Create": ["CreateContactFlowModule"],
         "Delete": ["DeleteContactFlowModule"],
         "View": ["DescribeContactFlowModule", "ListContactFlowModules", "SearchContactFlowModules"],
-        "Edit": ["UpdateContactFlowModuleContent", "UpdateContactFlowModuleMetadata"],
     }),
     ("TaskTemplates", {
         "Create": ["CreateTaskTemplate"],

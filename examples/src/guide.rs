@@ -27,7 +27,7 @@ security_profile! {
     pub const SALES_MANAGER = {
         name: "SalesManager",
         preset: CallCenterManager,
-        restrict tags: { "Department": "Sales" } on [Queue, RoutingProfile],
+        restrict tags: { "Department": "Sales" } on [User, SecurityProfile, Queue, RoutingProfile],
         tags: { "Department": "Sales" },
         sensitive: "Managers administer the users and routing of their department",
     };

@@ -68,7 +68,7 @@ security_profile! {
         name: "SupportDepartmentManager",
         description: "Support department manager with tag-based restrictions",
         preset: CallCenterManager,
-        restrict tags: { "Department": "Support" } on [Queue, RoutingProfile],
+        restrict tags: { "Department": "Support" } on [User, SecurityProfile, Queue, RoutingProfile],
         tags: { "Role": "Manager", "Department": "Support" },
         sensitive: "Managers create and edit the users of their department",
     };

@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 use switchboard_core::catalog::{self, Section, Tier};
-use switchboard_core::diagnostic::Rule;
+use switchboard_core::diagnostic::{Diagnostic, Rule};
 use switchboard_core::rules;
 use switchboard_core::spec::{
     FieldPath, Located, PermissionItem, ProfileSpec, ResourceItem, TagRestriction, TagSpec,
@@ -332,16 +332,32 @@ pub const PRESET_EXCEPTIONS: [Rule; 2] = [Rule::RedactedAndUnredacted, Rule::Dow
 /// audit of `preset: Admin` says what `security_profile!` says about it.
 pub fn audit_profile(profile: &Profile) -> ProfileAudit {
     let validated = rules::validate_listed(&spec_of(profile), &WHOLE, rules::Listing::AsWritten);
-    let confirmed: Vec<String> = rules::validate(&crate::import::written_spec(profile), &WHOLE)
+    let written = rules::validate(&crate::import::written_spec(profile), &WHOLE);
+    let confirmed_pairs = rules::media::reported_pairs(&written.composition);
+    let confirmed: Vec<String> = written
         .diagnostics
         .into_iter()
         .filter(|d| PRESET_EXCEPTIONS.contains(&d.rule))
         .map(|d| d.message)
         .collect();
+    // The written profile reports one pair of media per warning or several per preset or
+    // group; the template's findings, one per pair at its unredacted permission, are
+    // confirmed pair by pair.
+    let confirmed_pair = |d: &Diagnostic<FieldPath>| {
+        d.rule == Rule::RedactedAndUnredacted
+            && d.at
+                .index
+                .and_then(|i| profile.permissions.get(i))
+                .is_some_and(|p| confirmed_pairs.iter().any(|(_, u)| u == p))
+    };
     let mut findings: Vec<Finding> = validated
         .diagnostics
         .into_iter()
-        .filter(|d| !PRESET_EXCEPTIONS.contains(&d.rule) || confirmed.contains(&d.message))
+        .filter(|d| {
+            !PRESET_EXCEPTIONS.contains(&d.rule)
+                || confirmed.contains(&d.message)
+                || confirmed_pair(d)
+        })
         .map(Finding::from)
         .collect();
     for path in &profile.unresolved {
@@ -667,8 +683,108 @@ mod tests {
             .unwrap();
         assert_eq!(unknown.at.as_deref(), Some("Permissions[0]"));
         assert_eq!(unknown.help.as_deref(), Some("did you mean `Users.Edit`?"));
+        // The core's rule, as an error: CloudFormation receives the list as written.
+        let duplicate = a
+            .findings
+            .iter()
+            .find(|f| f.rule == "DuplicatePermission")
+            .unwrap();
+        assert_eq!(
+            (duplicate.severity, duplicate.at.as_deref()),
+            (Level::Error, Some("Permissions[6]"))
+        );
+        // Fixes name template properties, not DSL fields.
+        let reason = a
+            .findings
+            .iter()
+            .find(|f| f.rule == "SensitiveWithoutReason")
+            .unwrap();
+        let help = reason.help.as_deref().unwrap();
+        assert!(
+            help.contains("`Metadata.Switchboard.SensitiveReason`"),
+            "{help}"
+        );
+        assert!(help.contains("from `Permissions`"), "{help}");
+        assert!(
+            !help.contains("sensitive:") && !help.contains("without:"),
+            "{help}"
+        );
         assert_eq!(a.permission_count, 6);
         assert_eq!(a.sections.last().unwrap().section, "Unknown");
+    }
+
+    /// The shared rules on restrictions, with fixes in template properties: a tag-restricted
+    /// manager who edits every user, and half a hierarchy restriction.
+    #[test]
+    fn restriction_rules_speak_template_properties() {
+        let mut manager = profile(
+            "SalesManager",
+            switchboard_core::presets::preset("CallCenterManager")
+                .unwrap()
+                .permissions,
+        );
+        manager.access_control_tags = vec![("Department".into(), "Sales".into())];
+        manager.tag_restricted_resources = vec!["Queue".into(), "RoutingProfile".into()];
+        let a = audit_profile(&manager);
+        let unrestricted = a
+            .findings
+            .iter()
+            .find(|f| f.rule == "UserManagementUnrestricted")
+            .unwrap_or_else(|| panic!("{:#?}", a.findings));
+        assert_eq!(unrestricted.severity, Level::Warning);
+        assert_eq!(
+            unrestricted.help.as_deref(),
+            Some(
+                "add `\"User\"`, `\"SecurityProfile\"` to `TagRestrictedResources`, or remove \
+                 `Users.Create`, `Users.Edit` from `Permissions`"
+            )
+        );
+
+        let mut lead = profile("TeamLead", &["BasicAgentAccess"]);
+        lead.hierarchy_group = Some("3f2b9c1e".into());
+        let a = audit_profile(&lead);
+        let half = a
+            .findings
+            .iter()
+            .find(|f| f.rule == "HierarchyRestrictionIncomplete")
+            .unwrap_or_else(|| panic!("{:#?}", a.findings));
+        assert_eq!(half.severity, Level::Error);
+        assert_eq!(
+            half.help.as_deref(),
+            Some(
+                "set `HierarchyRestrictedResources` to `[\"User\"]`, or remove \
+                 `AllowedAccessControlHierarchyGroupId`"
+            )
+        );
+    }
+
+    /// `import` writes this template as `preset: QualityAnalyst, groups:
+    /// [UnredactedRecordingsAccess]`, whose one warning covers all three pairs: the template's
+    /// findings (one per pair, at each unredacted permission) are confirmed pair by pair.
+    #[test]
+    fn redacted_and_unredacted_media_of_a_preset_and_a_group_are_reported() {
+        let mut permissions: Vec<&str> = switchboard_core::presets::preset("QualityAnalyst")
+            .unwrap()
+            .permissions
+            .to_vec();
+        permissions.extend(
+            switchboard_core::groups::group("UnredactedRecordingsAccess")
+                .unwrap()
+                .permissions,
+        );
+        let a = audit_profile(&profile("QaUnredacted", &permissions));
+        let media: Vec<&Finding> = a
+            .findings
+            .iter()
+            .filter(|f| f.rule == "RedactedAndUnredacted")
+            .collect();
+        assert_eq!(media.len(), 3, "{:#?}", a.findings);
+        assert!(
+            media
+                .iter()
+                .all(|f| f.help.as_deref().unwrap().contains("from `Permissions`")),
+            "{media:#?}"
+        );
     }
 
     #[test]

@@ -158,6 +158,7 @@ pub enum Phrasing {
 
 /// A fix that names syntax, phrased per caller by [`Fix::phrase`].
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Fix {
     /// Give the profile a name.
     AddName,
@@ -187,6 +188,14 @@ pub enum Fix {
     DropHierarchyGroup,
     /// Keep the permission but skip the catalog check, for a name newer than the catalog.
     Unchecked,
+    /// Restrict a resource type newer than the catalog.
+    UncheckedResource,
+    /// Name a preset that is not built in.
+    CustomPreset,
+    /// Grant what a built-in preset grants.
+    UsePreset(String),
+    /// Grant fewer permissions.
+    Narrow,
 }
 
 /// `a`, `b` and `c` as a list of code spans.
@@ -249,8 +258,8 @@ impl Fix {
                 format!("remove {} from `Permissions`", code_list(list, false))
             }
             (Fix::AlsoRemove(p), Dsl) => format!("add `{p}` to `without`"),
-            (Fix::AlsoRemove(p), Builder) => format!("call `.without({p:?})` as well"),
-            (Fix::AlsoRemove(p), Template) => format!("remove `{p}` from `Permissions` as well"),
+            (Fix::AlsoRemove(p), Builder) => format!("call `.without({p:?})`"),
+            (Fix::AlsoRemove(p), Template) => format!("remove `{p}` from `Permissions`"),
             (Fix::Ungrant(list), Dsl) => {
                 format!("remove {} from `permissions`", code_list(list, false))
             }
@@ -319,6 +328,31 @@ impl Fix {
             }
             (Fix::Unchecked, Dsl) => "write `unchecked(\"Name\")`".to_owned(),
             (Fix::Unchecked, Builder) => "call `.unchecked_permission(\"Name\")`".to_owned(),
+            (Fix::UncheckedResource, Dsl) => {
+                "or `unchecked(\"Name\")` for a type newer than the catalog".to_owned()
+            }
+            (Fix::UncheckedResource, Builder) => {
+                "or `.restrict_tags_on_unchecked(\"Name\")` for a type newer than the catalog"
+                    .to_owned()
+            }
+            (Fix::UncheckedResource, Template) => {
+                "a type newer than the catalog is reported until the catalog knows it".to_owned()
+            }
+            (Fix::CustomPreset, Dsl) => "or a path to a preset defined with `preset!`".to_owned(),
+            (Fix::CustomPreset, Builder) => {
+                "or give `.preset(...)` a preset made with `Preset::custom`".to_owned()
+            }
+            (Fix::CustomPreset, Template) => "or list its permissions".to_owned(),
+            (Fix::UsePreset(p), Dsl) => format!("use `preset: {p}`"),
+            (Fix::UsePreset(p), Builder) => format!("use `.preset(presets::{p})`"),
+            (Fix::UsePreset(p), Template) => {
+                format!("list the permissions of the preset `{p}` (`switchboard import` finds it)")
+            }
+            (Fix::Narrow, Dsl) => "use `without`, or narrower presets and groups".to_owned(),
+            (Fix::Narrow, Builder) => {
+                "use `.without(...)`, or narrower presets and groups".to_owned()
+            }
+            (Fix::Narrow, Template) => "drop them from `Permissions`".to_owned(),
             (Fix::Unchecked, Template) => {
                 "leave it in `Permissions` and review it by hand".to_owned()
             }

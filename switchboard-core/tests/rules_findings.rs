@@ -340,8 +340,12 @@ proptest! {
         group in proptest::option::of(prop_oneof![Just(""), Just("3f2b9c1e")]),
         tag_resources in proptest::collection::vec(prop_oneof![Just("User"), Just("Queue"), Just("SecurityProfile")], 0..3),
         reason in any::<bool>(),
+        name in prop_oneof![Just("Any"), Just("admin"), Just("QualityAnalyst")],
+        preset in prop_oneof![Just("Agent"), Just("Supervsor"), Just("Frobnicator")],
+        resource in prop_oneof![Just("Widget"), Just("Queue")],
     ) {
-        let mut spec = named("Any");
+        let mut spec = named(name);
+        spec.presets = vec![PresetUse::Builtin(at(preset.to_owned(), 1))];
         spec.permissions = permissions
             .iter()
             .enumerate()
@@ -356,7 +360,9 @@ proptest! {
         }
         spec.hierarchy_group = group.map(|g| at(g.to_owned(), 21));
         if !tag_resources.is_empty() {
-            spec.restrict_tags = Some(tag_restriction(&tag_resources));
+            let mut resources = tag_resources.clone();
+            resources.push(resource);
+            spec.restrict_tags = Some(tag_restriction(&resources));
         }
         if reason {
             spec.sensitive = Some(at("Reason".to_owned(), 30));
@@ -367,7 +373,7 @@ proptest! {
             let builder = help.render(Phrasing::Builder);
             let template = help.render(Phrasing::Template);
             prop_assert!(!dsl.contains("`."), "{:?}: {dsl}", d.rule);
-            for field in ["`without:", "`sensitive:", "`restrict tags:", "`restrict hierarchy:", "`hierarchy group:"] {
+            for field in ["`without:", "`sensitive:", "`restrict tags:", "`restrict hierarchy:", "`hierarchy group:", "`preset:", "`unchecked(", "`name:", "preset!"] {
                 prop_assert!(!builder.contains(field), "{:?}: {builder}", d.rule);
                 prop_assert!(!template.contains(field), "{:?}: {template}", d.rule);
             }

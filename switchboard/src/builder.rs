@@ -59,7 +59,10 @@ impl std::error::Error for BuildError {}
 /// let manager = SecurityProfile::builder("SalesManager")
 ///     .preset(presets::CallCenterManager)
 ///     .group(groups::Reporting)
-///     .restrict_tags([("Department", "Sales")], ["Queue", "RoutingProfile"])
+///     .restrict_tags(
+///         [("Department", "Sales")],
+///         ["User", "SecurityProfile", "Queue", "RoutingProfile"],
+///     )
 ///     .sensitive("Managers administer the users of their department")
 ///     .build()?;
 /// assert!(manager.has_permission("Queues.View"));

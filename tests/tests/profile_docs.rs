@@ -96,7 +96,7 @@ fn a_profile_constant_documents_the_whole_profile() {
     let sales_manager = doc_block(&docs, "SALES_MANAGER");
     assert!(
         sales_manager.contains(
-            "<strong>Restricted by tags</strong>: <code>Department</code>: “Sales” on <code>Queue</code>, <code>RoutingProfile</code>"
+            "<strong>Restricted by tags</strong>: <code>Department</code>: “Sales” on <code>User</code>, <code>SecurityProfile</code>, <code>Queue</code>, <code>RoutingProfile</code>"
         ),
         "SALES_MANAGER: no tag restriction in\n{sales_manager}"
     );

@@ -292,7 +292,10 @@ fn example_6_support_department_manager() {
     assert_eq!(names(&p), CALL_CENTER_MANAGER);
     assert!(implied(&p).is_empty());
     assert_eq!(pairs(p.access_control_tags()), [("Department", "Support")]);
-    assert_eq!(p.tag_restricted_resources(), ["Queue", "RoutingProfile"]);
+    assert_eq!(
+        p.tag_restricted_resources(),
+        ["User", "SecurityProfile", "Queue", "RoutingProfile"]
+    );
     assert!(p.hierarchy_restricted_resources().is_empty());
     assert_eq!(
         pairs(p.tags()),
@@ -573,7 +576,10 @@ fn guide_sales_manager() {
     assert_eq!(p.name(), "SalesManager");
     assert_eq!(names(&p), CALL_CENTER_MANAGER);
     assert_eq!(pairs(p.access_control_tags()), [("Department", "Sales")]);
-    assert_eq!(p.tag_restricted_resources(), ["Queue", "RoutingProfile"]);
+    assert_eq!(
+        p.tag_restricted_resources(),
+        ["User", "SecurityProfile", "Queue", "RoutingProfile"]
+    );
     assert_eq!(pairs(p.tags()), [("Department", "Sales")]);
     assert_eq!(
         p.sensitive_reason(),
@@ -828,7 +834,10 @@ fn macro_consts_equal_built_profiles() {
         SecurityProfile::builder("SupportDepartmentManager")
             .description("Support department manager with tag-based restrictions")
             .preset(presets::CallCenterManager)
-            .restrict_tags([("Department", "Support")], ["Queue", "RoutingProfile"])
+            .restrict_tags(
+                [("Department", "Support")],
+                ["User", "SecurityProfile", "Queue", "RoutingProfile"],
+            )
             .tag("Role", "Manager")
             .tag("Department", "Support")
             .sensitive("Managers create and edit the users of their department")
@@ -889,7 +898,10 @@ fn macro_consts_equal_built_profiles() {
             .build(),
         SecurityProfile::builder("SalesManager")
             .preset(presets::CallCenterManager)
-            .restrict_tags([("Department", "Sales")], ["Queue", "RoutingProfile"])
+            .restrict_tags(
+                [("Department", "Sales")],
+                ["User", "SecurityProfile", "Queue", "RoutingProfile"],
+            )
             .tag("Department", "Sales")
             .sensitive("Managers administer the users and routing of their department")
             .build(),

@@ -68,7 +68,8 @@ impl Input {
         if self.restrict {
             b = b
                 .restrict_tags([("Team", "Blue")], ["Queue", "User", "SecurityProfile"])
-                .restrict_hierarchy("User");
+                .restrict_hierarchy("User")
+                .hierarchy_group("3f2b9c1e-0000-4c1a-9d2e-7a6b5c4d3e2f");
         }
         b.build()
             .unwrap_or_else(|e| panic!("a valid profile: {e}\n{self:#?}"))

@@ -528,11 +528,11 @@ fn plan(fill: f64) -> impl Strategy<Value = Plan> {
         ),
         (
             prop::option::weighted(0.6, tag_restriction()),
-            any::<bool>(),
+            // `restrict hierarchy` and a non-empty `hierarchy group` come together, or not at all.
             prop::option::weighted(
                 0.5,
                 prop_oneof![
-                    regex_strategy("[a-zA-Z0-9-]{0,127}"),
+                    regex_strategy("[a-zA-Z0-9-]{1,127}"),
                     regex_strategy("[a-zA-Z0-9-]{127}"),
                 ],
             ),
@@ -544,7 +544,7 @@ fn plan(fill: f64) -> impl Strategy<Value = Plan> {
         .prop_map(
             |(
                 (name, description, preset, group, catalog, without, unchecked, fill),
-                (restrict_tags, restrict_hierarchy, hierarchy_group, tags, reason),
+                (restrict_tags, hierarchy_group, tags, reason),
             )| Plan {
                 name,
                 description,
@@ -559,7 +559,7 @@ fn plan(fill: f64) -> impl Strategy<Value = Plan> {
                 unchecked,
                 fill,
                 restrict_tags,
-                restrict_hierarchy,
+                restrict_hierarchy: hierarchy_group.is_some(),
                 hierarchy_group,
                 tags,
                 reason,

@@ -14,8 +14,6 @@
 /// `(IAM action, permission)`, sorted by the action ignoring case, for binary search.
 pub static IAM_ACTIONS: &[(&str, &str)] = &[
     ("connect:CreateAgentStatus", "AgentStates.Create"),
-    ("connect:CreateContactFlow", "ContactFlows.Create"),
-    ("connect:CreateContactFlowModule", "ContactFlowModules.Create"),
     ("connect:CreateHoursOfOperation", "HoursOfOperation.Create"),
     ("connect:CreatePrompt", "Prompts.Create"),
     ("connect:CreateQueue", "Queues.Create"),
@@ -63,11 +61,6 @@ pub static IAM_ACTIONS: &[(&str, &str)] = &[
     ("connect:SearchSecurityProfiles", "SecurityProfiles.View"),
     ("connect:SearchUsers", "Users.View"),
     ("connect:UpdateAgentStatus", "AgentStates.Edit"),
-    ("connect:UpdateContactFlowContent", "ContactFlows.Edit"),
-    ("connect:UpdateContactFlowMetadata", "ContactFlows.Edit"),
-    ("connect:UpdateContactFlowModuleContent", "ContactFlowModules.Edit"),
-    ("connect:UpdateContactFlowModuleMetadata", "ContactFlowModules.Edit"),
-    ("connect:UpdateContactFlowName", "ContactFlows.Edit"),
     ("connect:UpdateHoursOfOperation", "HoursOfOperation.Edit"),
     ("connect:UpdatePrompt", "Prompts.Edit"),
     ("connect:UpdateQueueHoursOfOperation", "Queues.Edit"),

@@ -259,6 +259,19 @@ pub fn in_section(section: Section) -> impl Iterator<Item = &'static PermissionI
     PERMISSIONS.iter().filter(move |p| p.section == section)
 }
 
+/// The permission an IAM action stands for, where the mapping is certain ([`IAM_ACTIONS`]):
+/// `connect:CreateUser` is `Users.Create`. IAM compares actions ignoring case, so does this.
+pub fn permission_for_iam_action(action: &str) -> Option<&'static str> {
+    IAM_ACTIONS
+        .binary_search_by(|(a, _)| {
+            a.bytes()
+                .map(|b| b.to_ascii_lowercase())
+                .cmp(action.bytes().map(|b| b.to_ascii_lowercase()))
+        })
+        .ok()
+        .map(|i| IAM_ACTIONS[i].1)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -321,17 +334,4 @@ mod tests {
         );
         assert_eq!(lookup("BasicAgentAccess").unwrap().implies, None);
     }
-}
-
-/// The permission an IAM action stands for, where the mapping is certain ([`IAM_ACTIONS`]):
-/// `connect:CreateUser` is `Users.Create`. IAM compares actions ignoring case, so does this.
-pub fn permission_for_iam_action(action: &str) -> Option<&'static str> {
-    IAM_ACTIONS
-        .binary_search_by(|(a, _)| {
-            a.bytes()
-                .map(|b| b.to_ascii_lowercase())
-                .cmp(action.bytes().map(|b| b.to_ascii_lowercase()))
-        })
-        .ok()
-        .map(|i| IAM_ACTIONS[i].1)
 }

@@ -81,7 +81,7 @@ fn resolve_preset<L: Clone>(preset: &PresetUse<L>, out: &mut Vec<Diagnostic<L>>)
                     "preset",
                     name,
                     presets::BUILTIN_PRESETS.iter().map(|p| p.name),
-                    "or a path to a preset defined with `preset!`",
+                    Some(Fix::CustomPreset),
                 ));
                 Vec::new()
             }
@@ -95,7 +95,7 @@ pub(crate) fn unknown<'a, L: Clone>(
     what: &str,
     name: &Located<String, L>,
     known: impl Iterator<Item = &'a str> + Clone,
-    also: &str,
+    also: Option<Fix>,
 ) -> Diagnostic<L> {
     let diagnostic = Diagnostic::error(
         rule,
@@ -104,11 +104,16 @@ pub(crate) fn unknown<'a, L: Clone>(
     );
     match suggest::did_you_mean(&name.value, known.clone()) {
         Some(close) => diagnostic.help(format!("did you mean `{close}`?")),
-        None => diagnostic.help(format!(
-            "the built-in {what}s are {}{}{also}",
-            known.collect::<Vec<_>>().join(", "),
-            if also.is_empty() { "" } else { "; " }
-        )),
+        None => {
+            let help = Help::from(format!(
+                "the built-in {what}s are {}",
+                known.collect::<Vec<_>>().join(", ")
+            ));
+            diagnostic.help(match also {
+                Some(fix) => help.text("; ").fix(fix),
+                None => help,
+            })
+        }
     }
 }
 
@@ -143,7 +148,7 @@ pub fn compose<L: Clone>(spec: &ProfileSpec<L>, out: &mut Vec<Diagnostic<L>>) ->
                 "permission group",
                 group,
                 groups::BUILTIN_GROUPS.iter().map(|g| g.name),
-                "",
+                None,
             )),
         }
     }

@@ -1,6 +1,6 @@
 //! At most 500 permissions per profile, counted after merging.
 
-use crate::diagnostic::{Diagnostic, Rule};
+use crate::diagnostic::{Diagnostic, Fix, Help, Rule};
 use crate::spec::ProfileSpec;
 
 use super::compose::{Composition, Source};
@@ -71,9 +71,13 @@ pub fn check<L: Clone>(
                 breakdown.join(", ")
             ),
         )
-        .help(format!(
-            "remove {} (use `without`, or narrower presets and groups), or split the role into several profiles",
-            super::count(total - MAX_PERMISSIONS, "permission", "permissions")
-        )),
+        .help(
+            Help::from(format!(
+                "remove {} (",
+                super::count(total - MAX_PERMISSIONS, "permission", "permissions")
+            ))
+            .fix(Fix::Narrow)
+            .text("), or split the role into several profiles"),
+        ),
     );
 }

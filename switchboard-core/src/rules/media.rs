@@ -58,6 +58,9 @@ fn only_from_one_builtin_preset<L>(origins: &[&[Origin<L>]]) -> bool {
     }
 }
 
+/// Where the unredacted side of some pairs came from, and those (redacted, unredacted) pairs.
+type Cause<'a, L> = (&'a Origin<L>, Vec<(&'static str, &'static str)>);
+
 /// A preset or group as a message names it: the group `UnredactedRecordingsAccess`.
 fn named(source: &Source) -> String {
     match source {
@@ -67,28 +70,38 @@ fn named(source: &Source) -> String {
     }
 }
 
+/// The pairs of [`REDACTED_PAIRS`] that a final set holds both halves of and that [`check`]
+/// reports: all but those one built-in preset brings alone. `switchboard audit` compares a
+/// template's pairs with those of the profile `import` would write.
+pub fn reported_pairs<L>(composition: &Composition<L>) -> Vec<(&'static str, &'static str)> {
+    let set = &composition.permissions;
+    REDACTED_PAIRS
+        .into_iter()
+        .filter(
+            |(redacted, unredacted)| match (set.get(*redacted), set.get(*unredacted)) {
+                (Some(first), Some(second)) => !only_from_one_builtin_preset(&[first, second]),
+                _ => false,
+            },
+        )
+        .collect()
+}
+
 /// Checks the final set. Pairs of redacted and unredacted media that one preset or group
 /// brings in are reported once, with the one `without` that keeps the unredacted versions: a
 /// role given `UnredactedRecordingsAccess` on top of `QualityAnalyst` gets one warning, not
 /// three.
 pub fn check<L: Clone>(composition: &Composition<L>, out: &mut Vec<Diagnostic<L>>) {
     let set = &composition.permissions;
-    // (where the unredacted side came from, its pairs)
-    let mut causes: Vec<(&Origin<L>, Vec<(&str, &str)>)> = Vec::new();
-    for (redacted, unredacted) in REDACTED_PAIRS {
-        if let (Some(first), Some(origins)) = (set.get(redacted), set.get(unredacted)) {
-            if only_from_one_builtin_preset(&[first, origins]) {
-                continue;
-            }
-            let cause = &origins[0];
-            let shared = matches!(cause.source, Source::Preset(_) | Source::Group(_));
-            match causes
-                .iter_mut()
-                .find(|(c, _)| shared && c.source == cause.source)
-            {
-                Some((_, pairs)) => pairs.push((redacted, unredacted)),
-                None => causes.push((cause, vec![(redacted, unredacted)])),
-            }
+    let mut causes: Vec<Cause<'_, L>> = Vec::new();
+    for (redacted, unredacted) in reported_pairs(composition) {
+        let cause = &set[unredacted][0];
+        let shared = matches!(cause.source, Source::Preset(_) | Source::Group(_));
+        match causes
+            .iter_mut()
+            .find(|(c, _)| shared && c.source == cause.source)
+        {
+            Some((_, pairs)) => pairs.push((redacted, unredacted)),
+            None => causes.push((cause, vec![(redacted, unredacted)])),
         }
     }
     for (cause, pairs) in causes {

@@ -166,7 +166,9 @@ pub fn validate_listed<L: Clone>(
         hierarchy_restricted_resources,
         hierarchy_group: spec.hierarchy_group.as_ref().map(|h| h.value.clone()),
     };
-    if set_unknown {
+    // A template's `Permissions` is the set AWS receives, unknown names included: nothing is
+    // left to guess, so every finding about it stands.
+    if set_unknown && listing == Listing::Merged {
         drop_set_findings(&mut out);
     }
     Validated {

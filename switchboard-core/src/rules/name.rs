@@ -1,7 +1,7 @@
 //! `SecurityProfileName`: 1..127 characters of `^[ a-zA-Z0-9_@-]+$`, distinct from the
 //! built-in profiles and from every other profile of the same instance.
 
-use crate::diagnostic::{Diagnostic, Rule};
+use crate::diagnostic::{Diagnostic, Fix, Help, Rule};
 use crate::spec::Located;
 
 /// The longest name AWS accepts.
@@ -72,9 +72,12 @@ pub fn check<L: Clone>(name: &Located<String, L>, out: &mut Vec<Diagnostic<L>>) 
                     "security profile name {value:?} collides with the built-in profile `{builtin}` that every Connect instance has"
                 ),
             )
-            .help(format!(
-                "choose another name, e.g. \"{builtin}Custom\"; to grant what `{builtin}` grants, use `preset: {builtin}`"
-            )),
+            .help(
+                Help::from(format!(
+                    "choose another name, e.g. \"{builtin}Custom\"; to grant what `{builtin}` grants, "
+                ))
+                .fix(Fix::UsePreset((*builtin).to_owned())),
+            ),
         );
     }
 }

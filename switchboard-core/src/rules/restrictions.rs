@@ -58,7 +58,7 @@ fn resolve_resources<L: Clone>(
                     "tag-restrictable resource type",
                     name,
                     known.iter().copied(),
-                    "or `unchecked(\"Name\")` for a type newer than the catalog",
+                    Some(Fix::UncheckedResource),
                 ));
                 continue;
             }
