@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use proc_macro2::{Delimiter, Group, Ident, Literal, Punct, Spacing, Span, TokenStream};
+use proc_macro2::{Delimiter, Group, Ident, Literal, Punct, Spacing, Span, TokenStream, TokenTree};
 use quote::{format_ident, quote};
 
 use switchboard_core::diagnostic::Diagnostic;
@@ -324,7 +324,16 @@ fn editor_refs(item: &Item) -> TokenStream {
     for path in &item.path_refs {
         match path {
             PathRef::Api { api, idents } if catalog::lookup(api).is_some() => {
-                permissions.push(quote!(#(#idents)::*));
+                // Token trees into one list, not a `quote!` stream per path: each stream is a
+                // round trip across the proc-macro bridge.
+                for (i, ident) in idents.iter().enumerate() {
+                    if i > 0 {
+                        permissions.push(TokenTree::Punct(Punct::new(':', Spacing::Joint)));
+                        permissions.push(TokenTree::Punct(Punct::new(':', Spacing::Alone)));
+                    }
+                    permissions.push(TokenTree::Ident(ident.clone()));
+                }
+                permissions.push(TokenTree::Punct(Punct::new(',', Spacing::Alone)));
             }
             PathRef::Seed { category, member } => {
                 let known = seed_names::category(&category.to_string())
@@ -355,8 +364,11 @@ fn editor_refs(item: &Item) -> TokenStream {
         .filter(|group| groups::group(&group.to_string()).is_some())
         .collect();
     let mut refs = custom;
+    if !permissions.is_empty() {
+        let list: TokenStream = permissions.into_iter().collect();
+        refs.extend(quote!({ use ::switchboard::permissions::*; let _ = [#list]; }));
+    }
     for (module, items) in [
-        ("permissions", permissions),
         ("seed", seed),
         ("presets", presets.iter().map(|i| quote!(#i)).collect()),
         ("groups", groups.iter().map(|i| quote!(#i)).collect()),
