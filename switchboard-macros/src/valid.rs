@@ -87,10 +87,11 @@ pub fn check<'a>(invocation: &'a Invocation, kind: Kind, cx: &mut Ctxt) -> Vec<C
             })
             .collect();
         let whole = Loc::new(item.ident.span(), item.ident.span());
-        let validated = match kind {
+        let mut validated = match kind {
             Kind::Profile => rules::validate(&spec, &whole),
             Kind::Preset => rules::validate_preset(&spec, &whole),
         };
+        validated.drop_findings_on_unknown_set();
         let mut warnings = Vec::new();
         for diagnostic in validated.diagnostics {
             if follows_from_syntax_error(item, &diagnostic) {

@@ -64,12 +64,26 @@ pub struct Validated<L> {
     pub composition: Composition<L>,
     /// Every error and warning, in the order of the fields.
     pub diagnostics: Vec<Diagnostic<L>>,
+    /// True when building the final set failed (an unknown permission, preset or group), so
+    /// the set the findings about it judged is not the one the author meant.
+    pub permission_set_unknown: bool,
 }
 
 impl<L> Validated<L> {
     /// True when at least one finding is an error.
     pub fn has_errors(&self) -> bool {
         self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+
+    /// For callers that author the set (the macro, the builder): leaves out the findings about
+    /// the final permission set once building it failed. They would judge a set the author did
+    /// not write, and their fixes contradict the real error ("remove the `sensitive` field"
+    /// beside "did you mean `Users.Edit`"). `audit` keeps them: a deployed template's set is
+    /// the set, unknown names included.
+    pub fn drop_findings_on_unknown_set(&mut self) {
+        if self.permission_set_unknown {
+            self.diagnostics.retain(|d| !d.rule.reads_permission_set());
+        }
     }
 }
 
@@ -139,21 +153,12 @@ pub fn validate<L: Clone>(spec: &ProfileSpec<L>, whole: &L) -> Validated<L> {
         hierarchy_restricted_resources,
         hierarchy_group: spec.hierarchy_group.as_ref().map(|h| h.value.clone()),
     };
-    if set_unknown {
-        drop_set_findings(&mut out);
-    }
     Validated {
         profile,
         composition,
         diagnostics: out,
+        permission_set_unknown: set_unknown,
     }
-}
-
-/// Leaves out the findings about the final permission set once building it failed (an unknown
-/// permission, preset or group): they would judge a set the user did not write, and their fixes
-/// contradict the real error ("remove the `sensitive` field" beside "did you mean `Users.Edit`").
-fn drop_set_findings<L>(out: &mut Vec<Diagnostic<L>>) {
-    out.retain(|d| !d.rule.reads_permission_set());
 }
 
 /// Runs the permission rules on a preset (`preset!`): only the permission fields count, and a
@@ -166,9 +171,6 @@ pub fn validate_preset<L: Clone>(spec: &ProfileSpec<L>, whole: &L) -> Validated<
     let set_unknown = out[composed_from..].iter().any(Diagnostic::is_error);
     limit::check(spec, &composition, whole, &mut out);
     media::check(&composition, &mut out);
-    if set_unknown {
-        drop_set_findings(&mut out);
-    }
     let profile = ResolvedProfile {
         permissions: composition.permissions.keys().cloned().collect(),
         implied: composition.implied.clone(),
@@ -178,5 +180,6 @@ pub fn validate_preset<L: Clone>(spec: &ProfileSpec<L>, whole: &L) -> Validated<
         profile,
         composition,
         diagnostics: out,
+        permission_set_unknown: set_unknown,
     }
 }
