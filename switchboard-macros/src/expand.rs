@@ -365,6 +365,7 @@ fn editor_refs(item: &Item) -> TokenStream {
         .collect();
     let mut refs = custom;
     if !permissions.is_empty() {
+        permissions.pop(); // the last comma, so the list reads as written
         let list: TokenStream = permissions.into_iter().collect();
         refs.extend(quote!({ use ::switchboard::permissions::*; let _ = [#list]; }));
     }
