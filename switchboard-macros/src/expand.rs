@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use proc_macro2::{Delimiter, Group, Ident, Literal, Punct, Spacing, Span, TokenStream};
+use proc_macro2::{Delimiter, Group, Ident, Literal, Punct, Spacing, Span, TokenStream, TokenTree};
 use quote::{format_ident, quote};
 
 use switchboard_core::diagnostic::Diagnostic;
@@ -111,7 +111,15 @@ fn push_tags(out: &mut String, pairs: &[(String, String)]) {
 }
 
 /// Lexes generated source text; `compile_error!` rather than a panic should it ever not lex.
+/// Inside the compiler the text goes straight to rustc's lexer: `proc_macro2`'s `FromStr`
+/// first runs its own lexer over the text to validate it, which, unoptimized, cost as much as
+/// the rest of the expansion. Outside it (the unit tests), `proc_macro2` lexes.
 fn lex(text: &str) -> TokenStream {
+    if proc_macro::is_available()
+        && let Ok(tokens) = text.parse::<proc_macro::TokenStream>()
+    {
+        return tokens.into();
+    }
     text.parse().unwrap_or_else(|error| {
         let message =
             format!("switchboard generated code that does not lex ({error}): please report this");
@@ -138,29 +146,27 @@ fn markdown_text(text: &str) -> String {
 /// A permission in a doc line: a link to its documented constant in `switchboard::permissions`
 /// (`Users.Edit` is `permissions::Users::Edit`) when the catalog has it, plain code otherwise
 /// (`unchecked("...")`), so a reviewer clicks through to what each permission grants.
-fn push_permission_link(line: &mut String, api: &str) {
-    if catalog::lookup(api).is_some() {
-        let _ = write!(
-            line,
-            "[`{api}`](const@switchboard::permissions::{})",
-            api.replace('.', "::")
-        );
-    } else {
-        let _ = write!(line, "`{api}`");
+/// Written byte by byte: this runs for every permission of every profile, unoptimized.
+fn push_permission_link(line: &mut String, api: &str, in_catalog: bool) {
+    if !in_catalog {
+        line.push('`');
+        line.push_str(api);
+        line.push('`');
+        return;
     }
-}
-
-/// `{heading}` followed by the permissions, linked, comma-separated, and a full stop.
-fn permission_list(heading: &str, names: &[String]) -> String {
-    let mut line = String::from(heading);
-    for (i, name) in names.iter().enumerate() {
-        if i > 0 {
-            line.push_str(", ");
+    line.push_str("[`");
+    line.push_str(api);
+    line.push_str("`](const@switchboard::permissions::");
+    let mut start = 0;
+    for (i, byte) in api.bytes().enumerate() {
+        if byte == b'.' {
+            line.push_str(&api[start..i]);
+            line.push_str("::");
+            start = i + 1;
         }
-        push_permission_link(&mut line, name);
     }
-    line.push('.');
-    line
+    line.push_str(&api[start..]);
+    line.push(')');
 }
 
 /// `` `key`: `value` `` pairs, comma-separated.
@@ -184,28 +190,40 @@ fn code_names(names: &[String]) -> String {
     line
 }
 
-/// The permission lines of a constant's rustdoc: every permission, the sensitive ones again,
-/// and the ones the console adds.
+/// The permission lines of a constant's rustdoc: every permission, linked; the sensitive ones
+/// again; and the ones the console adds (already linked in the first line). One catalog lookup
+/// per permission serves the link and the tier.
 fn permission_lines(permissions: &[String], implied: &[String], lines: &mut Vec<String>) {
-    lines.push(permission_list(
-        &format!("**Permissions ({})**: ", permissions.len()),
-        permissions,
-    ));
-    let sensitive: Vec<String> = permissions
-        .iter()
-        .filter(|p| catalog::lookup(p).is_some_and(|i| i.tier == catalog::Tier::Sensitive))
-        .cloned()
-        .collect();
+    let mut all = String::with_capacity(32 + permissions.len() * 96);
+    let _ = write!(all, "**Permissions ({})**: ", permissions.len());
+    let mut sensitive = Vec::new();
+    for (i, permission) in permissions.iter().enumerate() {
+        let info = catalog::lookup(permission);
+        if i > 0 {
+            all.push_str(", ");
+        }
+        push_permission_link(&mut all, permission, info.is_some());
+        if info.is_some_and(|info| info.tier == catalog::Tier::Sensitive) {
+            sensitive.push(permission.as_str());
+        }
+    }
+    all.push('.');
+    lines.push(all);
     if !sensitive.is_empty() {
-        lines.push(permission_list(
-            &format!("**Sensitive permissions ({})**: ", sensitive.len()),
-            &sensitive,
-        ));
+        let mut line = format!("**Sensitive permissions ({})**: ", sensitive.len());
+        for (i, permission) in sensitive.iter().enumerate() {
+            if i > 0 {
+                line.push_str(", ");
+            }
+            push_permission_link(&mut line, permission, true);
+        }
+        line.push('.');
+        lines.push(line);
     }
     if !implied.is_empty() {
-        lines.push(permission_list(
-            "Implied (the Connect console adds a family's `View` with its other actions): ",
-            implied,
+        lines.push(format!(
+            "Implied (the Connect console adds a family's `View` with its other actions): {}.",
+            code_names(implied)
         ));
     }
 }
@@ -306,7 +324,16 @@ fn editor_refs(item: &Item) -> TokenStream {
     for path in &item.path_refs {
         match path {
             PathRef::Api { api, idents } if catalog::lookup(api).is_some() => {
-                permissions.push(quote!(#(#idents)::*));
+                // Token trees into one list, not a `quote!` stream per path: each stream is a
+                // round trip across the proc-macro bridge.
+                for (i, ident) in idents.iter().enumerate() {
+                    if i > 0 {
+                        permissions.push(TokenTree::Punct(Punct::new(':', Spacing::Joint)));
+                        permissions.push(TokenTree::Punct(Punct::new(':', Spacing::Alone)));
+                    }
+                    permissions.push(TokenTree::Ident(ident.clone()));
+                }
+                permissions.push(TokenTree::Punct(Punct::new(',', Spacing::Alone)));
             }
             PathRef::Seed { category, member } => {
                 let known = seed_names::category(&category.to_string())
@@ -337,8 +364,12 @@ fn editor_refs(item: &Item) -> TokenStream {
         .filter(|group| groups::group(&group.to_string()).is_some())
         .collect();
     let mut refs = custom;
+    if !permissions.is_empty() {
+        permissions.pop(); // the last comma, so the list reads as written
+        let list: TokenStream = permissions.into_iter().collect();
+        refs.extend(quote!({ use ::switchboard::permissions::*; let _ = [#list]; }));
+    }
     for (module, items) in [
-        ("permissions", permissions),
         ("seed", seed),
         ("presets", presets.iter().map(|i| quote!(#i)).collect()),
         ("groups", groups.iter().map(|i| quote!(#i)).collect()),
