@@ -131,7 +131,7 @@ pub fn intrinsic(value: &Value) -> Option<String> {
         return None;
     }
     let key = map.keys().next()?;
-    if key != "Ref" && key != "Condition" && !key.starts_with("Fn::") {
+    if !intrinsic_key(key) {
         return None;
     }
     let mut text = serde_json::to_string(value).unwrap_or_else(|_| format!("{{{key}}}"));
@@ -139,6 +139,61 @@ pub fn intrinsic(value: &Value) -> Option<String> {
         text = text.chars().take(MAX_SHOWN).collect::<String>() + "…";
     }
     Some(text)
+}
+
+/// True for a key that names an intrinsic function (`Ref`, `Condition`, `Fn::...`).
+fn intrinsic_key(key: &str) -> bool {
+    key == "Ref" || key == "Condition" || key.starts_with("Fn::")
+}
+
+/// True when an intrinsic function stands anywhere in `value`: its value is known only at
+/// deploy time. (serde_json refuses documents nested more than 128 deep, which bounds the
+/// recursion.)
+pub fn holds_intrinsic(value: &Value) -> bool {
+    match value {
+        Value::Object(map) => map
+            .iter()
+            .any(|(k, v)| intrinsic_key(k) || holds_intrinsic(v)),
+        Value::Array(items) => items.iter().any(holds_intrinsic),
+        _ => false,
+    }
+}
+
+/// `value` as canonical JSON: compact, object keys sorted, so two values compare equal as text
+/// exactly when they are equal as data, whatever the key order or spacing of the files.
+pub fn canonical(value: &Value) -> String {
+    fn write(value: &Value, out: &mut String) {
+        match value {
+            Value::Object(map) => {
+                let mut entries: Vec<(&String, &Value)> = map.iter().collect();
+                entries.sort_by(|a, b| a.0.cmp(b.0));
+                out.push('{');
+                for (i, (k, v)) in entries.into_iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    out.push_str(&Value::String(k.clone()).to_string());
+                    out.push(':');
+                    write(v, out);
+                }
+                out.push('}');
+            }
+            Value::Array(items) => {
+                out.push('[');
+                for (i, v) in items.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    write(v, out);
+                }
+                out.push(']');
+            }
+            scalar => out.push_str(&scalar.to_string()),
+        }
+    }
+    let mut out = String::new();
+    write(value, &mut out);
+    out
 }
 
 /// Reads text values, remembering where intrinsic functions stood in for text.
