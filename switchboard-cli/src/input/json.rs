@@ -66,20 +66,31 @@ fn looks_binary(bytes: &[u8]) -> bool {
 pub const MAX_KEY_SHOWN: usize = 255;
 
 /// Text as messages show it: characters a terminal or an editor would act on rather than show
-/// (control characters, bidirectional-text overrides, other invisible formatting characters)
-/// escaped as in a Rust string (`\n`, `\u{202e}`); quotes and backslashes kept.
+/// (control characters, bidirectional-text overrides, zero-width and other invisible
+/// formatting characters) escaped as in a Rust string (`\n`, `\u{202e}`); quotes and
+/// backslashes kept. The one escaping of untrusted text for terminals: errors, notes and text
+/// reports all go through it (`render::plain` is this function).
 pub fn printable(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        if matches!(c, '"' | '\'' | '\\') {
+        if shown_as_is(c) {
             out.push(c);
         } else {
-            // After a first character, `escape_debug` escapes exactly what is not printable
-            // (a combining accent is printable there).
-            out.extend(['x', c].iter().collect::<String>().escape_debug().skip(1));
+            out.extend(c.escape_debug());
         }
     }
     out
+}
+
+/// True for a character shown as itself by [`printable`].
+pub fn shown_as_is(c: char) -> bool {
+    if c.is_ascii() {
+        return !c.is_ascii_control();
+    }
+    // After a first character, `escape_debug` escapes exactly what is not printable (a
+    // combining accent is printable there).
+    let pair: String = ['x', c].iter().collect();
+    pair.escape_debug().count() == 2
 }
 
 /// A key as a message's path shows it: [`printable`], and cut after [`MAX_KEY_SHOWN`]

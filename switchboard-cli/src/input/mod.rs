@@ -408,6 +408,8 @@ struct Loader {
     bytes_read: u64,
     /// The manifests read, by canonical path.
     manifests: HashSet<PathBuf>,
+    /// The manifests being read, outermost first: the nested assembly being followed.
+    reading: Vec<PathBuf>,
     /// The templates read through manifests, by canonical path, with the artifact and
     /// manifest that named them.
     templates: HashMap<PathBuf, (String, String)>,
@@ -474,11 +476,25 @@ impl Loader {
         let canonical =
             fs::canonicalize(&manifest).map_err(|e| InputError::in_file(&shown, io_reason(&e)))?;
         if !self.manifests.insert(canonical.clone()) {
-            // Reached again through another (or a cyclic) nested assembly: read once.
+            // Reached again through another nested assembly: read once.
             return Ok(());
         }
+        self.reading.push(canonical.clone());
+        let result = self.read_assembly(dir, &canonical, &shown, depth);
+        self.reading.pop();
+        result
+    }
+
+    fn read_assembly(
+        &mut self,
+        dir: &Path,
+        canonical: &Path,
+        shown: &str,
+        depth: usize,
+    ) -> Result<(), InputError> {
+        let shown = shown.to_owned();
         let root = canonical.parent().unwrap_or(Path::new("/")).to_path_buf();
-        let bytes = self.read(&canonical).map_err(|e| InputError {
+        let bytes = self.read(canonical).map_err(|e| InputError {
             file: Some(shown.clone()),
             ..e
         })?;
@@ -537,7 +553,16 @@ impl Loader {
                 assembly::Artifact::Nested { id, directory } => {
                     let nested = dir.join(&directory);
                     let what = format!("nested assembly {} names the directory", quoted(&id));
-                    inside_assembly(&root, &nested, &shown, &what, &directory)?;
+                    let inside = inside_assembly(&root, &nested, &shown, &what, &directory)?;
+                    if self.reading.contains(&inside.join("manifest.json")) {
+                        return Err(InputError::in_file(
+                            shown,
+                            format!(
+                                "{what} {}, whose manifest.json leads back here: the cloud assemblies nest in a cycle",
+                                quoted(&directory)
+                            ),
+                        ));
+                    }
                     self.load_assembly(&nested, depth + 1)?;
                 }
             }
@@ -565,7 +590,7 @@ fn inside_assembly(
         InputError::in_file(
             manifest,
             format!(
-                "{what} {}, which is not in the assembly ({})",
+                "{what} {}, which is not a file in the assembly ({})",
                 quoted(named),
                 io_reason(&e)
             ),

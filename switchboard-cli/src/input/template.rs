@@ -256,7 +256,7 @@ mod tests {
             }
           }
         }"#;
-        let profiles = parse(template, "t.json").unwrap();
+        let profiles = parse(template, "t.json").unwrap().profiles;
         assert_eq!(profiles.len(), 1);
         let p = &profiles[0];
         assert_eq!(p.name.as_deref(), Some("Agent2"));
