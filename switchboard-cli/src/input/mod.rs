@@ -339,7 +339,7 @@ pub struct Loaded {
 ///
 /// Each manifest is read once, however many manifests lead to it; each template belongs to
 /// one stack artifact; every file named by a manifest must be a regular file inside the
-/// directory of that manifest; at most [`MAX_TOTAL_INPUT_BYTES`] are read in all.
+/// directory of the outermost manifest (cycles of nested assemblies are an error); at most [`MAX_TOTAL_INPUT_BYTES`] are read in all.
 pub fn load(paths: &[PathBuf]) -> Result<Loaded, InputError> {
     let mut loader = Loader::default();
     for path in paths {
@@ -354,7 +354,7 @@ pub fn load(paths: &[PathBuf]) -> Result<Loaded, InputError> {
                      (such as cdk.out) or template files",
                 ));
             }
-            loader.load_assembly(path, 0)?;
+            loader.load_assembly(path, None, 0)?;
             continue;
         }
         let bytes = loader.read(path)?;
@@ -366,7 +366,7 @@ pub fn load(paths: &[PathBuf]) -> Result<Loaded, InputError> {
                 } else {
                     dir
                 };
-                loader.load_assembly(dir, 0)?;
+                loader.load_assembly(dir, None, 0)?;
             }
             document => loader.add(shown, document),
         }
@@ -464,7 +464,14 @@ impl Loader {
         Ok(bytes)
     }
 
-    fn load_assembly(&mut self, dir: &Path, depth: usize) -> Result<(), InputError> {
+    /// Reads the assembly in `dir`; `root` is the directory of the outermost manifest, which
+    /// every file a manifest names must be inside (`None` for the outermost itself).
+    fn load_assembly(
+        &mut self,
+        dir: &Path,
+        root: Option<&Path>,
+        depth: usize,
+    ) -> Result<(), InputError> {
         let manifest = dir.join("manifest.json");
         let shown = manifest.display().to_string();
         if depth > MAX_ASSEMBLY_DEPTH {
@@ -479,8 +486,12 @@ impl Loader {
             // Reached again through another nested assembly: read once.
             return Ok(());
         }
+        let root = match root {
+            Some(root) => root.to_path_buf(),
+            None => canonical.parent().unwrap_or(Path::new("/")).to_path_buf(),
+        };
         self.reading.push(canonical.clone());
-        let result = self.read_assembly(dir, &canonical, &shown, depth);
+        let result = self.read_assembly(dir, &root, &canonical, &shown, depth);
         self.reading.pop();
         result
     }
@@ -488,12 +499,12 @@ impl Loader {
     fn read_assembly(
         &mut self,
         dir: &Path,
+        root: &Path,
         canonical: &Path,
         shown: &str,
         depth: usize,
     ) -> Result<(), InputError> {
         let shown = shown.to_owned();
-        let root = canonical.parent().unwrap_or(Path::new("/")).to_path_buf();
         let bytes = self.read(canonical).map_err(|e| InputError {
             file: Some(shown.clone()),
             ..e
@@ -509,7 +520,7 @@ impl Loader {
                     let file = dir.join(&template_file);
                     let file_shown = file.display().to_string();
                     let what = format!("artifact {} names the template", quoted(&id));
-                    let inside = inside_assembly(&root, &file, &shown, &what, &template_file)?;
+                    let inside = inside_assembly(root, &file, &shown, &what, &template_file)?;
                     if let Some((other, _)) = self
                         .templates
                         .insert(inside.clone(), (id.clone(), shown.clone()))
@@ -553,7 +564,7 @@ impl Loader {
                 assembly::Artifact::Nested { id, directory } => {
                     let nested = dir.join(&directory);
                     let what = format!("nested assembly {} names the directory", quoted(&id));
-                    let inside = inside_assembly(&root, &nested, &shown, &what, &directory)?;
+                    let inside = inside_assembly(root, &nested, &shown, &what, &directory)?;
                     if self.reading.contains(&inside.join("manifest.json")) {
                         return Err(InputError::in_file(
                             shown,
@@ -563,7 +574,7 @@ impl Loader {
                             ),
                         ));
                     }
-                    self.load_assembly(&nested, depth + 1)?;
+                    self.load_assembly(&nested, Some(root), depth + 1)?;
                 }
             }
         }
@@ -577,7 +588,7 @@ fn quoted(text: &str) -> String {
 }
 
 /// The canonical path of `path`, a file or directory a manifest names, when it lies inside
-/// the manifest's directory `root` (symbolic links resolved): a manifest is input like any
+/// `root`, the outermost assembly's directory (symbolic links resolved): a manifest is input like any
 /// other, and may not lead the command to `/etc/passwd` or `/proc/kmsg`.
 fn inside_assembly(
     root: &Path,
