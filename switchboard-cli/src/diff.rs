@@ -12,11 +12,17 @@
 //! name and (with switchboard's logical IDs, derived from the name) the logical ID, what is left
 //! in the same stack is paired by content: a profile of OLD and one of NEW whose permission sets
 //! share at least [`RENAME_SIMILARITY`] of their union, each the other's only best match, are
-//! the same profile renamed. What is left after that is added or removed.
+//! the same profile renamed: first the identical permission sets, through an index, then the
+//! similar ones, within [`MAX_SIMILARITY_PAIRS`] comparisons per stack. What is left after
+//! that is added or removed. Every pass goes through a hash map, so matching is near-linear.
 //!
 //! # Escalations
 //!
 //! Anything that widens access is an escalation:
+//! - `unevaluable`: something in NEW decides access but cannot be evaluated (an intrinsic
+//!   function in place of permissions, a restriction or an unmodelled property,
+//!   `Fn::Transform`, a template-level transform, a nested stack, an access-control tag key
+//!   given twice); flagged every time, changed or not: the gate fails closed;
 //! - `new_sensitive_permission`: a sensitive permission granted that was not (listed first);
 //! - `new_profile`: a profile that did not exist;
 //! - `new_permission`: any other permission granted that was not. A `without` removed from the
@@ -34,7 +40,9 @@
 //! - `replacement`: a renamed profile, or one whose logical ID or instance changed.
 //!   `SecurityProfileName` and `InstanceArn` are create-only, so CloudFormation replaces the
 //!   resource: it creates a new profile (a new ID) and deletes the old one, and users assigned
-//!   to the old profile do not follow.
+//!   to the old profile do not follow;
+//! - `unmodelled_property_changed`: a property switchboard does not model changed, compared as
+//!   canonical JSON; counted as widening until it is modelled.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
 use std::hash::Hash;
