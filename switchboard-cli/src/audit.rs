@@ -360,7 +360,30 @@ pub fn audit_profile(profile: &Profile) -> ProfileAudit {
         })
         .map(Finding::from)
         .collect();
+    for u in &profile.unevaluable {
+        let at = u
+            .path
+            .split_once(".Properties.")
+            .map_or(u.path.as_str(), |(_, property)| property);
+        findings.push(
+            Finding::cli(
+                CliRule::UnevaluableAccess,
+                Level::Error,
+                Some(at.to_owned()),
+                u.what.clone(),
+            )
+            .help("write the value literally, so what the profile grants can be reviewed"),
+        );
+    }
     for path in &profile.unresolved {
+        if profile
+            .unevaluable
+            .iter()
+            .any(|u| path.starts_with(&u.path))
+        {
+            // Already an error above.
+            continue;
+        }
         findings.push(
             Finding::cli(
                 CliRule::UnresolvedValue,
@@ -600,10 +623,29 @@ fn duplicate_names(group: &[&Profile], scope: &str) -> Vec<CrossFinding> {
     out
 }
 
+/// Findings about what the templates hold that may create or change profiles but cannot be
+/// read: nested stacks, transforms (macros), `Fn::Transform` among the resources.
+pub fn unevaluable_findings(loaded: &Loaded) -> Vec<CrossFinding> {
+    loaded
+        .unevaluable
+        .iter()
+        .map(|(origin, u)| CrossFinding {
+            rule: CliRule::UnevaluableAccess.name(),
+            severity: Level::Error,
+            profiles: Vec::new(),
+            message: format!("{}, {}: {}", origin.describe(), u.path, u.what),
+            help: Some(
+                "give switchboard the templates themselves (the nested stack's template, the template after the transform), or define the profiles in this template".to_owned(),
+            ),
+        })
+        .collect()
+}
+
 /// Audits everything loaded.
 pub fn audit(loaded: &Loaded) -> AuditReport {
     let profiles: Vec<ProfileAudit> = loaded.profiles.iter().map(audit_profile).collect();
-    let cross = cross_profile(&loaded.profiles);
+    let mut cross = unevaluable_findings(loaded);
+    cross.extend(cross_profile(&loaded.profiles));
     let mut summary = Summary {
         profiles: profiles.len(),
         profiles_with_sensitive: profiles.iter().filter(|p| !p.sensitive.is_empty()).count(),

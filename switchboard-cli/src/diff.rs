@@ -12,11 +12,17 @@
 //! name and (with switchboard's logical IDs, derived from the name) the logical ID, what is left
 //! in the same stack is paired by content: a profile of OLD and one of NEW whose permission sets
 //! share at least [`RENAME_SIMILARITY`] of their union, each the other's only best match, are
-//! the same profile renamed. What is left after that is added or removed.
+//! the same profile renamed: first the identical permission sets, through an index, then the
+//! similar ones, within [`MAX_SIMILARITY_PAIRS`] comparisons per stack. What is left after
+//! that is added or removed. Every pass goes through a hash map, so matching is near-linear.
 //!
 //! # Escalations
 //!
 //! Anything that widens access is an escalation:
+//! - `unevaluable`: something in NEW decides access but cannot be evaluated (an intrinsic
+//!   function in place of permissions, a restriction or an unmodelled property,
+//!   `Fn::Transform`, a template-level transform, a nested stack, an access-control tag key
+//!   given twice); flagged every time, changed or not: the gate fails closed;
 //! - `new_sensitive_permission`: a sensitive permission granted that was not (listed first);
 //! - `new_profile`: a profile that did not exist;
 //! - `new_permission`: any other permission granted that was not. A `without` removed from the
@@ -34,13 +40,16 @@
 //! - `replacement`: a renamed profile, or one whose logical ID or instance changed.
 //!   `SecurityProfileName` and `InstanceArn` are create-only, so CloudFormation replaces the
 //!   resource: it creates a new profile (a new ID) and deletes the old one, and users assigned
-//!   to the old profile do not follow.
+//!   to the old profile do not follow;
+//! - `unmodelled_property_changed`: a property switchboard does not model changed, compared as
+//!   canonical JSON; counted as widening until it is modelled.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
+use std::hash::Hash;
 
 use serde::Serialize;
 use switchboard_core::catalog::{self, Tier};
-use switchboard_core::rules::name::names_collide;
+use switchboard_core::rules::tags::repeated_keys;
 use switchboard_core::seed_names::RESTRICTIVE;
 
 use crate::input::{Loaded, Origin, Profile};
@@ -52,6 +61,10 @@ pub const SCHEMA: &str = "switchboard.diff/1";
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum EscalationKind {
+    /// Something in NEW decides access but cannot be evaluated: an intrinsic function in
+    /// place of permissions or a restriction, a transform, a nested stack, an access-control
+    /// tag key given twice. The gate fails closed on it, changed or not.
+    Unevaluable,
     /// A sensitive permission granted that was not.
     NewSensitivePermission,
     /// A profile that did not exist.
@@ -76,12 +89,16 @@ pub enum EscalationKind {
     HierarchyGroupChanged,
     /// CloudFormation replaces the profile (rename, new logical ID or instance).
     Replacement,
+    /// A property switchboard does not model (`Applications`, ...) changed: compared as data,
+    /// and counted as widening until it is modelled.
+    UnmodelledPropertyChanged,
 }
 
 impl EscalationKind {
     /// A short label for tables.
     pub fn label(self) -> &'static str {
         match self {
+            EscalationKind::Unevaluable => "cannot be evaluated",
             EscalationKind::NewSensitivePermission => "new sensitive permission",
             EscalationKind::NewProfile => "new profile",
             EscalationKind::NewPermission => "new permission",
@@ -94,6 +111,7 @@ impl EscalationKind {
             EscalationKind::HierarchyGroupRemoved => "hierarchy group removed",
             EscalationKind::HierarchyGroupChanged => "hierarchy group changed",
             EscalationKind::Replacement => "replacement",
+            EscalationKind::UnmodelledPropertyChanged => "unmodelled property changed",
         }
     }
 }
@@ -144,6 +162,8 @@ pub struct ProfileSummary {
     pub permission_count: usize,
     /// Its sensitive permissions.
     pub sensitive: Vec<String>,
+    /// What decides its access but cannot be evaluated (profiles of NEW only).
+    pub unevaluable: Vec<UnevaluableRef>,
 }
 
 /// A permission granted in NEW that OLD did not grant.
@@ -198,6 +218,34 @@ pub struct ProfileChange {
     pub restriction_changes: Vec<RestrictionChange>,
     /// Other changes.
     pub other_changes: Vec<FieldChange>,
+    /// Properties switchboard does not model whose value changed, as canonical JSON.
+    pub unmodelled_changes: Vec<UnmodelledChange>,
+    /// What in NEW decides the profile's access but cannot be evaluated.
+    pub unevaluable: Vec<UnevaluableRef>,
+}
+
+/// A change to a property switchboard does not model.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct UnmodelledChange {
+    /// The property (`Applications`).
+    pub property: String,
+    /// Its value in OLD as canonical JSON (`None` when unset).
+    pub old: Option<String>,
+    /// Its value in NEW.
+    pub new: Option<String>,
+}
+
+/// Something that decides access but cannot be evaluated, and where it is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct UnevaluableRef {
+    /// The file.
+    pub file: String,
+    /// The stack, for cloud assemblies.
+    pub stack: Option<String>,
+    /// Where in the file (`Resources.Agent.Properties.Permissions`).
+    pub path: String,
+    /// What stands there and why it cannot be evaluated.
+    pub what: String,
 }
 
 /// The whole report.
@@ -221,12 +269,54 @@ pub struct DiffReport {
     pub changed: Vec<ProfileChange>,
     /// Profiles in both that did not change, by name.
     pub unchanged: Vec<String>,
+    /// What NEW's templates hold that may create or change profiles but cannot be read
+    /// (nested stacks, transforms).
+    pub unevaluable: Vec<UnevaluableRef>,
 }
 
 impl DiffReport {
-    /// True when nothing changed.
+    /// True when nothing changed and nothing in NEW is beyond evaluation.
     pub fn is_empty(&self) -> bool {
-        self.added.is_empty() && self.removed.is_empty() && self.changed.is_empty()
+        self.added.is_empty()
+            && self.removed.is_empty()
+            && self.changed.is_empty()
+            && self.unevaluable.is_empty()
+    }
+}
+
+/// What in a profile of NEW decides access but cannot be evaluated: what the reader found
+/// ([`Profile::unevaluable`]), and access-control tag keys given twice (the core's
+/// [`repeated_keys`], the judgement `audit` reports as `DuplicateTagKey`).
+fn unevaluable_of(p: &Profile) -> Vec<UnevaluableRef> {
+    let at = |path: String, what: String| UnevaluableRef {
+        file: p.origin.file.clone(),
+        stack: p.origin.stack.clone(),
+        path,
+        what,
+    };
+    let mut out: Vec<UnevaluableRef> = p
+        .unevaluable
+        .iter()
+        .map(|u| at(u.path.clone(), u.what.clone()))
+        .collect();
+    for i in repeated_keys(p.access_control_tags.iter().map(|(k, _)| k.as_str())) {
+        out.push(at(
+            format!("AllowedAccessControlTags[{i}]"),
+            format!(
+                "the access-control tag key `{}` is given twice; AWS keeps one value per key, so which value restricts the profile is not defined",
+                p.access_control_tags[i].0
+            ),
+        ));
+    }
+    out
+}
+
+fn unevaluable_escalation(profile: &str, u: &UnevaluableRef) -> Escalation {
+    Escalation {
+        kind: EscalationKind::Unevaluable,
+        profile: profile.to_owned(),
+        permission: None,
+        detail: format!("{}: {}", u.path, u.what),
     }
 }
 
@@ -242,132 +332,210 @@ fn sensitive_of(set: &[String]) -> Vec<String> {
     set.iter().filter(|p| is_sensitive(p)).cloned().collect()
 }
 
-/// Pairs OLD and NEW profiles by index; see the module documentation for the order.
-pub fn match_profiles(old: &[Profile], new: &[Profile]) -> Vec<(usize, usize)> {
-    let mut pairs = Vec::new();
-    let mut old_used = vec![false; old.len()];
-    let mut new_used = vec![false; new.len()];
-    let link = |pairs: &mut Vec<(usize, usize)>,
-                old_used: &mut Vec<bool>,
-                new_used: &mut Vec<bool>,
-                same: &dyn Fn(&Profile, &Profile) -> bool,
-                unique: bool| {
-        for i in 0..old.len() {
-            if old_used[i] {
+/// The most pairs of profiles of one stack compared by permission similarity. Renamed profiles
+/// with identical permission sets are paired through an index, whatever their number; only
+/// renames that also changed permissions need the pairwise comparison, and a stack with more
+/// unpaired profiles than this allows (more than about 316 on each side) leaves them added and
+/// removed, each addition an escalation. This bound keeps matching near-linear: one index per
+/// pass, then at most this many comparisons per stack.
+pub const MAX_SIMILARITY_PAIRS: usize = 100_000;
+
+/// Which profiles of OLD and NEW are paired so far.
+struct Matcher<'a> {
+    old: &'a [Profile],
+    new: &'a [Profile],
+    old_used: Vec<bool>,
+    new_used: Vec<bool>,
+    pairs: Vec<(usize, usize)>,
+}
+
+impl<'a> Matcher<'a> {
+    fn pair(&mut self, i: usize, j: usize) {
+        self.old_used[i] = true;
+        self.new_used[j] = true;
+        self.pairs.push((i, j));
+    }
+
+    /// Pairs each unpaired profile of OLD, in order, with the first unpaired profile of NEW
+    /// of the same key.
+    fn in_order<K: Hash + Eq>(&mut self, key: impl Fn(&'a Profile) -> Option<K>) {
+        let mut queues: HashMap<K, VecDeque<usize>> = HashMap::new();
+        for (j, p) in self.new.iter().enumerate() {
+            if !self.new_used[j]
+                && let Some(k) = key(p)
+            {
+                queues.entry(k).or_default().push_back(j);
+            }
+        }
+        for (i, p) in self.old.iter().enumerate() {
+            if self.old_used[i] {
                 continue;
             }
-            let candidates: Vec<usize> = (0..new.len())
-                .filter(|&j| !new_used[j] && same(&old[i], &new[j]))
-                .collect();
-            let Some(&j) = candidates.first() else {
+            if let Some(j) = key(p)
+                .and_then(|k| queues.get_mut(&k))
+                .and_then(VecDeque::pop_front)
+            {
+                self.pair(i, j);
+            }
+        }
+    }
+
+    /// Pairs the profiles whose key no other unpaired profile on either side has.
+    fn unique<K: Hash + Eq>(&mut self, key: impl Fn(&'a Profile) -> Option<K>) {
+        let mut classes: HashMap<K, (Vec<usize>, Vec<usize>)> = HashMap::new();
+        for (i, p) in self.old.iter().enumerate() {
+            if !self.old_used[i]
+                && let Some(k) = key(p)
+            {
+                classes.entry(k).or_default().0.push(i);
+            }
+        }
+        for (j, p) in self.new.iter().enumerate() {
+            if !self.new_used[j]
+                && let Some(k) = key(p)
+            {
+                classes.entry(k).or_default().1.push(j);
+            }
+        }
+        let mut found: Vec<(usize, usize)> = classes
+            .into_values()
+            .filter_map(|(olds, news)| match (olds.as_slice(), news.as_slice()) {
+                ([i], [j]) => Some((*i, *j)),
+                _ => None,
+            })
+            .collect();
+        found.sort_unstable();
+        for (i, j) in found {
+            self.pair(i, j);
+        }
+    }
+
+    /// Pairs what is left of each stack by permission similarity (see the module
+    /// documentation), within [`MAX_SIMILARITY_PAIRS`].
+    fn similar(&mut self) {
+        let mut stacks: HashMap<Option<&str>, (Vec<usize>, Vec<usize>)> = HashMap::new();
+        for (i, p) in self.old.iter().enumerate() {
+            if !self.old_used[i] {
+                stacks
+                    .entry(p.origin.stack.as_deref())
+                    .or_default()
+                    .0
+                    .push(i);
+            }
+        }
+        for (j, p) in self.new.iter().enumerate() {
+            if !self.new_used[j] {
+                stacks
+                    .entry(p.origin.stack.as_deref())
+                    .or_default()
+                    .1
+                    .push(j);
+            }
+        }
+        let mut stacks: Vec<(Vec<usize>, Vec<usize>)> = stacks.into_values().collect();
+        stacks.sort_unstable();
+        for (olds, news) in stacks {
+            if olds.is_empty() || news.is_empty() {
                 continue;
-            };
-            if unique {
-                let rivals = (0..old.len())
-                    .filter(|&k| !old_used[k] && same(&old[k], &new[j]))
-                    .count();
-                if candidates.len() != 1 || rivals != 1 {
-                    continue;
+            }
+            if olds.len().saturating_mul(news.len()) > MAX_SIMILARITY_PAIRS {
+                continue;
+            }
+            self.similar_in(&olds, &news);
+        }
+    }
+
+    fn similar_in(&mut self, olds: &[usize], news: &[usize]) {
+        let old_sets: HashMap<usize, BTreeSet<&str>> = olds
+            .iter()
+            .map(|&i| (i, permission_set(&self.old[i])))
+            .collect();
+        let new_sets: HashMap<usize, BTreeSet<&str>> = news
+            .iter()
+            .map(|&j| (j, permission_set(&self.new[j])))
+            .collect();
+        let mut by_old: HashMap<usize, Vec<(usize, f64)>> = HashMap::new();
+        let mut by_new: HashMap<usize, Vec<(usize, f64)>> = HashMap::new();
+        for &i in olds {
+            for &j in news {
+                let score = set_similarity(&old_sets[&i], &new_sets[&j]);
+                if score >= RENAME_SIMILARITY {
+                    by_old.entry(i).or_default().push((j, score));
+                    by_new.entry(j).or_default().push((i, score));
                 }
             }
-            old_used[i] = true;
-            new_used[j] = true;
-            pairs.push((i, j));
         }
+        loop {
+            let mut best: Option<(usize, usize, f64)> = None;
+            for &i in olds.iter().filter(|&&i| !self.old_used[i]) {
+                let scores: Vec<(usize, f64)> = by_old
+                    .get(&i)
+                    .into_iter()
+                    .flatten()
+                    .copied()
+                    .filter(|&(j, _)| !self.new_used[j])
+                    .collect();
+                let Some(&(j, score)) = scores.iter().max_by(|a, b| a.1.total_cmp(&b.1)) else {
+                    continue;
+                };
+                let tied = scores.iter().filter(|(_, s)| *s == score).count() > 1;
+                let rival = by_new[&j]
+                    .iter()
+                    .any(|&(k, s)| k != i && !self.old_used[k] && s >= score);
+                if !tied && !rival && best.is_none_or(|(_, _, b)| score > b) {
+                    best = Some((i, j, score));
+                }
+            }
+            match best {
+                Some((i, j, _)) => self.pair(i, j),
+                None => break,
+            }
+        }
+    }
+}
+
+/// Pairs OLD and NEW profiles by index; see the module documentation for the order. Each pass
+/// goes through an index (a hash map), so matching is near-linear in the number of profiles;
+/// the last pass, by permission similarity, is bounded by [`MAX_SIMILARITY_PAIRS`].
+pub fn match_profiles<'a>(old: &'a [Profile], new: &'a [Profile]) -> Vec<(usize, usize)> {
+    let mut m = Matcher {
+        old,
+        new,
+        old_used: vec![false; old.len()],
+        new_used: vec![false; new.len()],
+        pairs: Vec::new(),
     };
-    let by_stack_and_id = |a: &Profile, b: &Profile| {
-        a.origin.logical_id.is_some()
-            && a.origin.logical_id == b.origin.logical_id
-            && a.origin.stack == b.origin.stack
-    };
-    let by_id = |a: &Profile, b: &Profile| {
-        a.origin.logical_id.is_some() && a.origin.logical_id == b.origin.logical_id
-    };
-    let by_name = |a: &Profile, b: &Profile| match (&a.name, &b.name) {
-        (Some(x), Some(y)) => names_collide(x, y),
-        _ => false,
-    };
-    let by_name_and_instance = |a: &Profile, b: &Profile| by_name(a, b) && a.instance == b.instance;
-    link(
-        &mut pairs,
-        &mut old_used,
-        &mut new_used,
-        &by_stack_and_id,
-        false,
-    );
-    link(&mut pairs, &mut old_used, &mut new_used, &by_id, true);
-    link(
-        &mut pairs,
-        &mut old_used,
-        &mut new_used,
-        &by_name_and_instance,
-        true,
-    );
-    link(&mut pairs, &mut old_used, &mut new_used, &by_name, true);
+    m.in_order(|p: &'a Profile| {
+        p.origin
+            .logical_id
+            .as_deref()
+            .map(|id| (p.origin.stack.as_deref(), id))
+    });
+    m.unique(|p: &'a Profile| p.origin.logical_id.as_deref());
+    // Connect compares names ignoring case (`names_collide`).
+    m.unique(|p: &'a Profile| {
+        p.name
+            .as_deref()
+            .map(|n| (n.to_ascii_lowercase(), p.instance.as_deref()))
+    });
+    m.unique(|p: &'a Profile| p.name.as_deref().map(str::to_ascii_lowercase));
     // Found by tests/properties.rs: the same profile given twice (a describe file and its
     // permissions in two directories, say) was matched by nothing above, so a diff of an
     // input with itself reported both as removed and added again.
-    link(
-        &mut pairs,
-        &mut old_used,
-        &mut new_used,
-        &same_but_file,
-        false,
-    );
+    m.in_order(|p: &'a Profile| Some(same_but_file(p)));
     // A rename changes the name and, with switchboard's logical IDs (derived from the name),
-    // the logical ID too: pair what is left by content. The similarities of the pairs left are
-    // computed once, and only those over the threshold kept: recomputing them in every round
-    // made a diff of 200 renamed profiles take half a minute, and of 500 many minutes.
-    let old_sets: Vec<BTreeSet<&str>> = old.iter().map(permission_set).collect();
-    let new_sets: Vec<BTreeSet<&str>> = new.iter().map(permission_set).collect();
-    let mut by_old: Vec<Vec<(usize, f64)>> = vec![Vec::new(); old.len()];
-    let mut by_new: Vec<Vec<(usize, f64)>> = vec![Vec::new(); new.len()];
-    for i in (0..old.len()).filter(|&i| !old_used[i]) {
-        for j in (0..new.len()).filter(|&j| !new_used[j]) {
-            if old[i].origin.stack != new[j].origin.stack {
-                continue;
-            }
-            let score = set_similarity(&old_sets[i], &new_sets[j]);
-            if score >= RENAME_SIMILARITY {
-                by_old[i].push((j, score));
-                by_new[j].push((i, score));
-            }
-        }
-    }
-    loop {
-        let mut best: Option<(usize, usize, f64)> = None;
-        for i in (0..old.len()).filter(|&i| !old_used[i]) {
-            let scores: Vec<(usize, f64)> = by_old[i]
-                .iter()
-                .copied()
-                .filter(|&(j, _)| !new_used[j])
-                .collect();
-            let Some(&(j, score)) = scores.iter().max_by(|a, b| a.1.total_cmp(&b.1)) else {
-                continue;
-            };
-            let tied = scores.iter().filter(|(_, s)| *s == score).count() > 1;
-            let rival = by_new[j]
-                .iter()
-                .any(|&(k, s)| k != i && !old_used[k] && s >= score);
-            if !tied && !rival && best.is_none_or(|(_, _, b)| score > b) {
-                best = Some((i, j, score));
-            }
-        }
-        match best {
-            Some((i, j, _)) => {
-                old_used[i] = true;
-                new_used[j] = true;
-                pairs.push((i, j));
-            }
-            _ => break,
-        }
-    }
+    // the logical ID too: pair what is left by content, first the identical permission sets
+    // (through an index), then the similar ones.
+    m.unique(|p: &'a Profile| Some((p.origin.stack.as_deref(), p.permission_set())));
+    m.similar();
+    let mut pairs = m.pairs;
     pairs.sort_by_key(|&(_, j)| j);
     pairs
 }
 
-/// True when two profiles are the same in everything but the file they came from.
-fn same_but_file(a: &Profile, b: &Profile) -> bool {
+/// Everything of a profile but the file it came from, as a key: two profiles are the same
+/// profile given twice when their keys are equal.
+fn same_but_file(p: &Profile) -> impl Hash + Eq + '_ {
     // Destructured, so a field added to `Profile` is not forgotten here.
     let Profile {
         origin: Origin {
@@ -389,21 +557,21 @@ fn same_but_file(a: &Profile, b: &Profile) -> bool {
         metadata,
         other_properties,
         unresolved,
-    } = a;
-    *stack == b.origin.stack
-        && *logical_id == b.origin.logical_id
-        && *name == b.name
-        && *description == b.description
-        && *permissions == b.permissions
-        && *tags == b.tags
-        && *access_control_tags == b.access_control_tags
-        && *tag_restricted_resources == b.tag_restricted_resources
-        && *hierarchy_restricted_resources == b.hierarchy_restricted_resources
-        && *hierarchy_group == b.hierarchy_group
-        && *instance == b.instance
-        && *metadata == b.metadata
-        && *other_properties == b.other_properties
-        && *unresolved == b.unresolved
+        unevaluable,
+        unmodelled,
+    } = p;
+    (
+        (stack, logical_id, name, description, permissions, tags),
+        (
+            access_control_tags,
+            tag_restricted_resources,
+            hierarchy_restricted_resources,
+            hierarchy_group,
+            instance,
+            metadata,
+        ),
+        (other_properties, unresolved, unevaluable, unmodelled),
+    )
 }
 
 /// How alike two profiles' permission sets must be (shared / all) to pair them as a rename.
@@ -568,11 +736,23 @@ pub fn compare(old: &Profile, new: &Profile, out: &mut Vec<Escalation>) -> Profi
             }
         }
     }
+    let unevaluable = unevaluable_of(new);
+    for u in &unevaluable {
+        escalate(
+            EscalationKind::Unevaluable,
+            None,
+            format!("{}: {}", u.path, u.what),
+        );
+    }
+    let ambiguous_tags = unevaluable
+        .iter()
+        .any(|u| u.path.starts_with("AllowedAccessControlTags["));
     if old.access_control_tags != new.access_control_tags {
-        let removed_or_changed = old
-            .access_control_tags
-            .iter()
-            .any(|t| !new.access_control_tags.contains(t));
+        let removed_or_changed = ambiguous_tags
+            || old
+                .access_control_tags
+                .iter()
+                .any(|t| !new.access_control_tags.contains(t));
         restriction_changes.push(RestrictionChange {
             property: "AllowedAccessControlTags",
             old: tags_text(&old.access_control_tags),
@@ -675,6 +855,45 @@ pub fn compare(old: &Profile, new: &Profile, out: &mut Vec<Escalation>) -> Profi
             new: new.other_properties.join(", "),
         });
     }
+    let old_unmodelled: BTreeMap<&str, &str> = old
+        .unmodelled
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    let new_unmodelled: BTreeMap<&str, &str> = new
+        .unmodelled
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    let mut unmodelled_changes = Vec::new();
+    for property in old_unmodelled
+        .keys()
+        .chain(new_unmodelled.keys())
+        .copied()
+        .collect::<BTreeSet<&str>>()
+    {
+        let (was, is) = (old_unmodelled.get(property), new_unmodelled.get(property));
+        if was == is {
+            continue;
+        }
+        escalate(
+            EscalationKind::UnmodelledPropertyChanged,
+            None,
+            format!(
+                "`{property}` {}; switchboard does not model it, so any change to it counts as widening access until it does",
+                match (was, is) {
+                    (None, _) => "added",
+                    (_, None) => "removed",
+                    _ => "changed",
+                }
+            ),
+        );
+        unmodelled_changes.push(UnmodelledChange {
+            property: property.to_owned(),
+            old: was.map(|v| (*v).to_owned()),
+            new: is.map(|v| (*v).to_owned()),
+        });
+    }
     ProfileChange {
         profile: ProfileRef::of(new),
         old: ProfileRef::of(old),
@@ -683,6 +902,8 @@ pub fn compare(old: &Profile, new: &Profile, out: &mut Vec<Escalation>) -> Profi
         permissions_removed,
         restriction_changes,
         other_changes,
+        unmodelled_changes,
+        unevaluable,
     }
 }
 
@@ -694,6 +915,8 @@ impl ProfileChange {
             && self.permissions_removed.is_empty()
             && self.restriction_changes.is_empty()
             && self.other_changes.is_empty()
+            && self.unmodelled_changes.is_empty()
+            && self.unevaluable.is_empty()
     }
 }
 
@@ -703,19 +926,43 @@ fn summary(p: &Profile) -> ProfileSummary {
         profile: ProfileRef::of(p),
         permission_count: set.len(),
         sensitive: sensitive_of(&set),
+        unevaluable: unevaluable_of(p),
     }
 }
 
 /// Compares everything loaded for OLD with everything loaded for NEW.
 pub fn diff(old: &Loaded, new: &Loaded) -> DiffReport {
     let pairs = match_profiles(&old.profiles, &new.profiles);
+    let mut old_of: Vec<Option<usize>> = vec![None; new.profiles.len()];
+    let mut paired_old = vec![false; old.profiles.len()];
+    for &(i, j) in &pairs {
+        old_of[j] = Some(i);
+        paired_old[i] = true;
+    }
     let mut escalations = Vec::new();
     let mut changed = Vec::new();
     let mut unchanged = Vec::new();
     let mut added = Vec::new();
+    let unevaluable: Vec<UnevaluableRef> = new
+        .unevaluable
+        .iter()
+        .map(|(origin, u)| UnevaluableRef {
+            file: origin.file.clone(),
+            stack: origin.stack.clone(),
+            path: u.path.clone(),
+            what: u.what.clone(),
+        })
+        .collect();
+    for u in &unevaluable {
+        let place = match &u.stack {
+            Some(stack) => format!("(stack {stack})"),
+            None => format!("(template {})", u.file),
+        };
+        escalations.push(unevaluable_escalation(&place, u));
+    }
     for (j, p) in new.profiles.iter().enumerate() {
-        match pairs.iter().find(|(_, nj)| *nj == j) {
-            Some(&(i, _)) => {
+        match old_of[j] {
+            Some(i) => {
                 let change = compare(&old.profiles[i], p, &mut escalations);
                 if change.is_empty() {
                     unchanged.push(p.display_name());
@@ -749,6 +996,9 @@ pub fn diff(old: &Loaded, new: &Loaded) -> DiffReport {
                         detail: format!("grants sensitive `{sp}`: {risk}"),
                     });
                 }
+                for u in &s.unevaluable {
+                    escalations.push(unevaluable_escalation(&s.profile.name, u));
+                }
                 added.push(s);
             }
         }
@@ -757,8 +1007,11 @@ pub fn diff(old: &Loaded, new: &Loaded) -> DiffReport {
         .profiles
         .iter()
         .enumerate()
-        .filter(|(i, _)| !pairs.iter().any(|(oi, _)| oi == i))
-        .map(|(_, p)| summary(p))
+        .filter(|(i, _)| !paired_old[*i])
+        .map(|(_, p)| ProfileSummary {
+            unevaluable: Vec::new(),
+            ..summary(p)
+        })
         .collect();
     // Stable: kinds in order, then the order found.
     escalations.sort_by_key(|e| e.kind);
@@ -772,6 +1025,7 @@ pub fn diff(old: &Loaded, new: &Loaded) -> DiffReport {
         removed,
         changed,
         unchanged,
+        unevaluable,
     }
 }
 

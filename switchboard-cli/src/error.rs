@@ -5,6 +5,8 @@
 
 use std::fmt;
 
+use crate::input::json::printable;
+
 /// Input the command cannot use: a file it cannot read or parse, or an argument it cannot
 /// accept.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,11 +43,13 @@ impl InputError {
     }
 }
 
+/// Shown through [`printable`]: a file name or a reason quoting the input cannot act on the
+/// terminal it is printed on.
 impl fmt::Display for InputError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.file {
-            Some(file) => write!(f, "{file}: {}", self.reason),
-            None => f.write_str(&self.reason),
+            Some(file) => write!(f, "{}: {}", printable(file), printable(&self.reason)),
+            None => f.write_str(&printable(&self.reason)),
         }
     }
 }

@@ -24,16 +24,21 @@ pub enum CliRule {
     MultipleTagRestrictedProfiles,
     /// The sensitive reason is still the placeholder `switchboard import` wrote.
     PlaceholderReason,
+    /// Something decides access but cannot be evaluated: an intrinsic function in place of
+    /// permissions or a restriction, `Fn::Transform`, a template-level transform (macro), a
+    /// nested stack. What it grants is unknown, so it is an error (fail closed).
+    UnevaluableAccess,
 }
 
 impl CliRule {
     /// Every CLI rule.
-    pub const ALL: [CliRule; 5] = [
+    pub const ALL: [CliRule; 6] = [
         CliRule::UnresolvedValue,
         CliRule::UnreviewedProperty,
         CliRule::UnknownProperty,
         CliRule::MultipleTagRestrictedProfiles,
         CliRule::PlaceholderReason,
+        CliRule::UnevaluableAccess,
     ];
 
     /// The rule's name in output.

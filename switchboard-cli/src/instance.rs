@@ -56,7 +56,7 @@ impl InstanceRef {
 
 /// A profile's instance: how its template names it, and the exports under which the same
 /// template hands that instance on to other stacks.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct InstanceIdentity {
     /// How the profile's `InstanceArn` names the instance (`None` without an `InstanceArn`).
     pub named: Option<InstanceRef>,

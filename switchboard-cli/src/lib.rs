@@ -91,7 +91,7 @@ pub fn run(cli: Cli) -> Result<Outcome, InputError> {
             let loaded = read_once(input::load(&args.paths)?);
             let report = audit::audit(&loaded);
             let stdout = match args.format {
-                AuditFormat::Table => render::audit::text(&report),
+                AuditFormat::Table => render::terminal(&render::audit::text(&report)),
                 AuditFormat::Markdown => render::audit::markdown(&report),
                 AuditFormat::Json => json(&report),
                 AuditFormat::Html => render::html::page(&report),
@@ -126,7 +126,7 @@ pub fn run(cli: Cli) -> Result<Outcome, InputError> {
             let new = input::load(std::slice::from_ref(&args.new))?;
             let report = diff::diff(&old, &new);
             let stdout = match args.format {
-                DiffFormat::Table => render::diff::text(&report),
+                DiffFormat::Table => render::terminal(&render::diff::text(&report)),
                 DiffFormat::Markdown => render::diff::markdown(&report),
                 DiffFormat::Json => json(&report),
             };
@@ -188,25 +188,95 @@ fn read_once(mut loaded: input::Loaded) -> input::Loaded {
     loaded
 }
 
-/// Writes `text` to `path` whole or not at all: into a temporary file beside it, then renamed
-/// over it.
+/// Writes `text` to `path` (`--output`).
+///
+/// A regular file, or a path where nothing is yet, is written whole or not at all: the text
+/// goes to a temporary file created beside it exclusively, under an unpredictable name (the
+/// `tempfile` crate), which is then renamed over it; an existing file keeps its permissions. A
+/// character device or a FIFO (`/dev/null`, a pipe), also through a symbolic link, is written
+/// through, never replaced. A symbolic link to a file is refused (replacing it would replace the
+/// link, and writing through it would write where the link points), and so are directories,
+/// block devices and sockets.
 pub fn write_atomically(path: &std::path::Path, text: &str) -> Result<(), InputError> {
+    use std::io::Write as _;
     let shown = path.display().to_string();
-    if path.is_dir() {
+    let fail = |e: std::io::Error| InputError::in_file(&shown, format!("cannot write: {e}"));
+    let existing = match std::fs::symlink_metadata(path) {
+        Ok(meta) => Some(meta),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => return Err(fail(e)),
+    };
+    let is_link = existing
+        .as_ref()
+        .is_some_and(|m| m.file_type().is_symlink());
+    // What the path leads to, links followed (`None`: nothing, or a dangling link).
+    let target = if is_link {
+        std::fs::metadata(path).ok()
+    } else {
+        existing.clone()
+    };
+    if let Some(meta) = &target {
+        let kind = meta.file_type();
+        if kind.is_dir() {
+            return Err(InputError::in_file(
+                shown,
+                "is a directory; --output needs a file name",
+            ));
+        }
+        if written_through(&kind) {
+            let mut file = std::fs::OpenOptions::new()
+                .write(true)
+                .open(path)
+                .map_err(fail)?;
+            return file.write_all(text.as_bytes()).map_err(fail);
+        }
+        if !kind.is_file() {
+            return Err(InputError::in_file(
+                shown,
+                "is neither a regular file nor a character device or FIFO; --output writes reports to files",
+            ));
+        }
+    }
+    if is_link {
         return Err(InputError::in_file(
             shown,
-            "is a directory; --output needs a file name",
+            "is a symbolic link; --output replaces files whole and neither replaces a link nor writes where it points: name the file itself",
         ));
     }
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "output".to_owned());
-    let temp = path.with_file_name(format!(".{name}.switchboard-{}.tmp", std::process::id()));
-    let result = std::fs::write(&temp, text).and_then(|()| std::fs::rename(&temp, path));
-    if let Err(e) = result {
-        let _ = std::fs::remove_file(&temp);
-        return Err(InputError::in_file(shown, format!("cannot write: {e}")));
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => std::path::Path::new("."),
+    };
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".switchboard-").suffix(".tmp");
+    // A new file gets the mode any new file gets (0666 less the umask), not the temporary
+    // file's 0600.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
+    let mut temp = builder.tempfile_in(dir).map_err(fail)?;
+    temp.write_all(text.as_bytes()).map_err(fail)?;
+    temp.as_file().sync_all().map_err(fail)?;
+    if let Some(meta) = &target {
+        temp.as_file()
+            .set_permissions(meta.permissions())
+            .map_err(fail)?;
+    }
+    // On failure the temporary file is removed when `temp` drops.
+    temp.persist(path).map_err(|e| fail(e.error))?;
     Ok(())
+}
+
+/// Targets `--output` writes through rather than replaces: character devices and FIFOs.
+#[cfg(unix)]
+fn written_through(kind: &std::fs::FileType) -> bool {
+    use std::os::unix::fs::FileTypeExt;
+    kind.is_char_device() || kind.is_fifo()
+}
+
+#[cfg(not(unix))]
+fn written_through(_: &std::fs::FileType) -> bool {
+    false
 }

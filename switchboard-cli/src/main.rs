@@ -4,6 +4,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Parser;
+use switchboard_cli::input::json::printable;
 use switchboard_cli::{EXIT_BAD_INPUT, cli::Cli, run, write_atomically};
 
 fn main() -> ExitCode {
@@ -25,7 +26,8 @@ fn main() -> ExitCode {
             }
             let mut stderr = std::io::stderr().lock();
             for note in &outcome.notes {
-                let _ = writeln!(stderr, "switchboard: {note}");
+                // Notes quote names and paths from the inputs.
+                let _ = writeln!(stderr, "switchboard: {}", printable(note));
             }
             ExitCode::from(outcome.code)
         }

@@ -393,7 +393,7 @@ fn markdown_reads_as_a_pull_request_comment() {
     );
     assert!(
         md.contains(
-            "<details><summary><b>TeamLead</b>: +2 / -0 permissions, 1 restriction change</summary>"
+            "<details><summary><code>TeamLead</code>: +2 / -0 permissions, 1 restriction change</summary>"
         ),
         "{md}"
     );

@@ -65,20 +65,31 @@ fn looks_binary(bytes: &[u8]) -> bool {
 pub const MAX_KEY_SHOWN: usize = 255;
 
 /// Text as messages show it: characters a terminal or an editor would act on rather than show
-/// (control characters, bidirectional-text overrides, other invisible formatting characters)
-/// escaped as in a Rust string (`\n`, `\u{202e}`); quotes and backslashes kept.
+/// (control characters, bidirectional-text overrides, zero-width and other invisible
+/// formatting characters) escaped as in a Rust string (`\n`, `\u{202e}`); quotes and
+/// backslashes kept. The one escaping of untrusted text for terminals: errors, notes and text
+/// reports all go through it (`render::plain` is this function).
 pub fn printable(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        if matches!(c, '"' | '\'' | '\\') {
+        if shown_as_is(c) {
             out.push(c);
         } else {
-            // After a first character, `escape_debug` escapes exactly what is not printable
-            // (a combining accent is printable there).
-            out.extend(['x', c].iter().collect::<String>().escape_debug().skip(1));
+            out.extend(c.escape_debug());
         }
     }
     out
+}
+
+/// True for a character shown as itself by [`printable`].
+pub fn shown_as_is(c: char) -> bool {
+    if c.is_ascii() {
+        return !c.is_ascii_control();
+    }
+    // After a first character, `escape_debug` escapes exactly what is not printable (a
+    // combining accent is printable there).
+    let pair: String = ['x', c].iter().collect();
+    pair.escape_debug().count() == 2
 }
 
 /// A key as a message's path shows it: [`printable`], and cut after [`MAX_KEY_SHOWN`]
@@ -130,7 +141,7 @@ pub fn intrinsic(value: &Value) -> Option<String> {
         return None;
     }
     let key = map.keys().next()?;
-    if key != "Ref" && key != "Condition" && !key.starts_with("Fn::") {
+    if !intrinsic_key(key) {
         return None;
     }
     let mut text = serde_json::to_string(value).unwrap_or_else(|_| format!("{{{key}}}"));
@@ -138,6 +149,61 @@ pub fn intrinsic(value: &Value) -> Option<String> {
         text = text.chars().take(MAX_SHOWN).collect::<String>() + "…";
     }
     Some(text)
+}
+
+/// True for a key that names an intrinsic function (`Ref`, `Condition`, `Fn::...`).
+fn intrinsic_key(key: &str) -> bool {
+    key == "Ref" || key == "Condition" || key.starts_with("Fn::")
+}
+
+/// True when an intrinsic function stands anywhere in `value`: its value is known only at
+/// deploy time. (serde_json refuses documents nested more than 128 deep, which bounds the
+/// recursion.)
+pub fn holds_intrinsic(value: &Value) -> bool {
+    match value {
+        Value::Object(map) => map
+            .iter()
+            .any(|(k, v)| intrinsic_key(k) || holds_intrinsic(v)),
+        Value::Array(items) => items.iter().any(holds_intrinsic),
+        _ => false,
+    }
+}
+
+/// `value` as canonical JSON: compact, object keys sorted, so two values compare equal as text
+/// exactly when they are equal as data, whatever the key order or spacing of the files.
+pub fn canonical(value: &Value) -> String {
+    fn write(value: &Value, out: &mut String) {
+        match value {
+            Value::Object(map) => {
+                let mut entries: Vec<(&String, &Value)> = map.iter().collect();
+                entries.sort_by(|a, b| a.0.cmp(b.0));
+                out.push('{');
+                for (i, (k, v)) in entries.into_iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    out.push_str(&Value::String(k.clone()).to_string());
+                    out.push(':');
+                    write(v, out);
+                }
+                out.push('}');
+            }
+            Value::Array(items) => {
+                out.push('[');
+                for (i, v) in items.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    write(v, out);
+                }
+                out.push(']');
+            }
+            scalar => out.push_str(&scalar.to_string()),
+        }
+    }
+    let mut out = String::new();
+    write(value, &mut out);
+    out
 }
 
 /// Reads text values, remembering where intrinsic functions stood in for text.

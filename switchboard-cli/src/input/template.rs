@@ -4,7 +4,7 @@
 use serde_json::Value;
 
 use super::json::{self, TextReader};
-use super::{Origin, Profile, SwitchboardMetadata};
+use super::{Origin, Profile, SwitchboardMetadata, Unevaluable};
 use crate::error::InputError;
 
 /// The resource type read.
@@ -31,6 +31,30 @@ pub const NOT_MODELLED: [&str; 3] = [
     "GranularAccessControlConfiguration",
 ];
 
+/// The properties that decide what a profile reaches: an intrinsic function in one of them
+/// hides access, so it is [`Unevaluable`] rather than merely unresolved.
+const DECIDES_ACCESS: [&str; 5] = [
+    "Permissions",
+    "AllowedAccessControlTags",
+    "TagRestrictedResources",
+    "HierarchyRestrictedResources",
+    "AllowedAccessControlHierarchyGroupId",
+];
+
+/// Resource types that deploy another template, which switchboard does not read.
+pub const NESTED_STACK_TYPES: [&str; 2] =
+    ["AWS::CloudFormation::Stack", "AWS::Serverless::Application"];
+
+/// What a template holds for switchboard.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Template {
+    /// Its security profiles, sorted by logical ID.
+    pub profiles: Vec<Profile>,
+    /// What may create or change profiles but cannot be read: template-level transforms
+    /// (macros), nested stacks, `Fn::Transform` and `Fn::ForEach` among the resources.
+    pub unevaluable: Vec<Unevaluable>,
+}
+
 /// Read-only properties: CloudFormation returns them, a template may not set them, and they
 /// say nothing about access.
 const READ_ONLY: [&str; 3] = [
@@ -40,22 +64,43 @@ const READ_ONLY: [&str; 3] = [
 ];
 
 /// Parses a template's bytes. `file` names it in the profiles' origins.
-pub fn parse(bytes: &[u8], file: &str) -> Result<Vec<Profile>, InputError> {
+pub fn parse(bytes: &[u8], file: &str) -> Result<Template, InputError> {
     let value = json::parse(bytes)?;
     from_value(&value, file)
 }
 
-/// Reads the security profiles of a parsed template, sorted by logical ID.
-pub fn from_value(template: &Value, file: &str) -> Result<Vec<Profile>, InputError> {
+/// Reads the security profiles of a parsed template, and what in it cannot be read.
+pub fn from_value(template: &Value, file: &str) -> Result<Template, InputError> {
     let root = json::object(template, "the template")?;
     let resources = root.get("Resources").ok_or_else(|| {
         InputError::usage("the template has no `Resources`: CloudFormation requires them")
     })?;
+    let mut unevaluable = Vec::new();
+    if let Some(transform) = root.get("Transform") {
+        unevaluable.push(Unevaluable {
+            path: "Transform".to_owned(),
+            what: format!(
+                "the template declares the transform {}: CloudFormation runs it before deploying, and what it makes of the template (profiles included) is not in the file",
+                json::shorten(&json::canonical(transform), MAX_SHOWN)
+            ),
+        });
+    }
     let resources = json::object(resources, "Resources")?;
     let instances = crate::instance::TemplateInstances::read(template, file);
     let mut profiles = Vec::new();
     for (logical_id, resource) in resources {
         let path = format!("Resources.{}", json::shown_key(logical_id));
+        if logical_id.starts_with("Fn::") {
+            // `Fn::Transform` (AWS::Include) or `Fn::ForEach::Loop` in place of resources.
+            unevaluable.push(Unevaluable {
+                path: path.clone(),
+                what: format!(
+                    "`{}` makes resources at deploy time; the resources it makes (profiles included) are not in the file",
+                    json::shown_key(logical_id)
+                ),
+            });
+            continue;
+        }
         let resource = json::object(resource, &path)?;
         let Some(kind) = resource.get("Type") else {
             return Err(InputError::usage(format!(
@@ -65,6 +110,15 @@ pub fn from_value(template: &Value, file: &str) -> Result<Vec<Profile>, InputErr
         let Some(kind) = kind.as_str() else {
             return Err(json::expected(&format!("{path}.Type"), "a string", kind));
         };
+        if NESTED_STACK_TYPES.contains(&kind) {
+            unevaluable.push(Unevaluable {
+                path,
+                what: format!(
+                    "a nested stack ({kind}): the template it deploys is not read, and any profile it defines is unseen"
+                ),
+            });
+            continue;
+        }
         if kind != RESOURCE_TYPE {
             continue;
         }
@@ -77,7 +131,24 @@ pub fn from_value(template: &Value, file: &str) -> Result<Vec<Profile>, InputErr
         profile.instance_identity = Some(instances.of(resource));
         profiles.push(profile);
     }
-    Ok(profiles)
+    Ok(Template {
+        profiles,
+        unevaluable,
+    })
+}
+
+/// The longest value quoted in an [`Unevaluable`]'s sentence.
+const MAX_SHOWN: usize = 160;
+
+/// An intrinsic function where access is decided.
+fn hidden(path: &str, value: &Value) -> Unevaluable {
+    Unevaluable {
+        path: path.to_owned(),
+        what: format!(
+            "{} is an intrinsic function, known only at deploy time; the access it grants cannot be evaluated",
+            json::shorten(&json::canonical(value), MAX_SHOWN)
+        ),
+    }
 }
 
 fn profile(resource: &serde_json::Map<String, Value>, path: &str) -> Result<Profile, InputError> {
@@ -90,7 +161,15 @@ fn profile(resource: &serde_json::Map<String, Value>, path: &str) -> Result<Prof
         None => &empty,
     };
     for (key, value) in props {
-        let at = format!("{props_path}.{key}");
+        let at = format!("{props_path}.{}", json::shown_key(key));
+        let unmodelled = !MODELLED.contains(&key.as_str()) && !READ_ONLY.contains(&key.as_str());
+        if DECIDES_ACCESS.contains(&key.as_str()) || unmodelled {
+            // A function anywhere inside (an item, a tag key, `Fn::Transform` as the key
+            // itself) is known only at deploy time.
+            if key.starts_with("Fn::") || json::holds_intrinsic(value) {
+                profile.unevaluable.push(hidden(&at, value));
+            }
+        }
         match key.as_str() {
             "SecurityProfileName" => profile.name = Some(reader.text(value, &at, false)?),
             "Description" => profile.description = Some(reader.text(value, &at, true)?),
@@ -119,6 +198,9 @@ fn profile(resource: &serde_json::Map<String, Value>, path: &str) -> Result<Prof
             _ => {
                 debug_assert!(!MODELLED.contains(&key.as_str()));
                 profile.other_properties.push(key.clone());
+                profile
+                    .unmodelled
+                    .push((key.clone(), json::canonical(value)));
             }
         }
     }
@@ -176,7 +258,7 @@ mod tests {
             }
           }
         }"#;
-        let profiles = parse(template, "t.json").unwrap();
+        let profiles = parse(template, "t.json").unwrap().profiles;
         assert_eq!(profiles.len(), 1);
         let p = &profiles[0];
         assert_eq!(p.name.as_deref(), Some("Agent2"));

@@ -131,7 +131,7 @@ pub fn text(report: &AuditReport) -> String {
                     f.severity.label(),
                     f.rule,
                     f.at.as_ref()
-                        .map(|a| format!(" at {a}"))
+                        .map(|a| format!(" at {}", plain(a)))
                         .unwrap_or_default(),
                     plain(&f.message)
                 );
@@ -146,10 +146,14 @@ pub fn text(report: &AuditReport) -> String {
         for f in &report.cross_profile_findings {
             let _ = writeln!(
                 out,
-                "  {} {} ({}): {}",
+                "  {} {}{}: {}",
                 f.severity.label(),
                 f.rule,
-                plain(&f.profiles.join(", ")),
+                if f.profiles.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({})", plain(&f.profiles.join(", ")))
+                },
                 plain(&f.message)
             );
             if let Some(help) = &f.help {
@@ -201,7 +205,9 @@ pub fn markdown(report: &AuditReport) -> String {
     for p in &report.profiles {
         let _ = writeln!(out, "\n### {}\n", md(&p.name));
         if let Some(d) = &p.description {
-            let _ = writeln!(out, "{}\n", md(d));
+            // Never at the start of a line, where a template's `- `, `1. ` or `---` would be
+            // markup.
+            let _ = writeln!(out, "_Description:_ {}\n", md(d));
         }
         let _ = writeln!(
             out,

@@ -50,6 +50,18 @@ fn change_summary(c: &ProfileChange) -> String {
     if !c.other_changes.is_empty() {
         parts.push(plural(c.other_changes.len(), "other change"));
     }
+    if !c.unmodelled_changes.is_empty() {
+        parts.push(plural(
+            c.unmodelled_changes.len(),
+            "unmodelled property change",
+        ));
+    }
+    if !c.unevaluable.is_empty() {
+        parts.push(format!(
+            "{} that cannot be evaluated",
+            plural(c.unevaluable.len(), "value")
+        ));
+    }
     parts.join(", ")
 }
 
@@ -81,6 +93,19 @@ pub fn text(report: &DiffReport) -> String {
             })
             .collect();
         out.push_str(&table(&["PROFILE", "KIND", "DETAIL"], &rows));
+    }
+    for u in &report.unevaluable {
+        let _ = writeln!(
+            out,
+            "\ncannot be evaluated: {}{}, {}: {}",
+            plain(&u.file),
+            u.stack
+                .as_ref()
+                .map(|s| format!(" (stack {})", plain(s)))
+                .unwrap_or_default(),
+            plain(&u.path),
+            plain(&u.what)
+        );
     }
     for a in &report.added {
         let _ = writeln!(
@@ -148,6 +173,23 @@ pub fn text(report: &DiffReport) -> String {
                 plain(&f.new)
             );
         }
+        for u in &c.unmodelled_changes {
+            let _ = writeln!(
+                out,
+                "  {} (not modelled): {} -> {}",
+                plain(&u.property),
+                plain(u.old.as_deref().unwrap_or("(unset)")),
+                plain(u.new.as_deref().unwrap_or("(unset)"))
+            );
+        }
+        for u in &c.unevaluable {
+            let _ = writeln!(
+                out,
+                "  cannot be evaluated: {}: {}",
+                plain(&u.path),
+                plain(&u.what)
+            );
+        }
     }
     let _ = writeln!(
         out,
@@ -204,6 +246,23 @@ pub fn markdown(report: &DiffReport) -> String {
                 md(&e.profile),
                 e.kind.label(),
                 md_code(&e.detail)
+            );
+        }
+        out.push('\n');
+    }
+    if !report.unevaluable.is_empty() {
+        out.push_str("### Cannot be evaluated\n\nThese may create or change profiles, and switchboard cannot read what they do: each counts as an escalation.\n\n| File | Where | What |\n|---|---|---|\n");
+        for u in &report.unevaluable {
+            let _ = writeln!(
+                out,
+                "| {}{} | {} | {} |",
+                code(&u.file),
+                u.stack
+                    .as_ref()
+                    .map(|s| format!(" (stack {})", code(s)))
+                    .unwrap_or_default(),
+                code(&u.path),
+                md_code(&u.what)
             );
         }
         out.push('\n');
@@ -267,13 +326,17 @@ pub fn markdown(report: &DiffReport) -> String {
                 && c.permissions_removed.is_empty()
                 && c.restriction_changes.is_empty()
                 && c.other_changes.is_empty()
+                && c.unmodelled_changes.is_empty()
+                && c.unevaluable.is_empty()
             {
                 continue;
             }
+            // In a code element GitHub links nothing; `plain` keeps the summary on one line,
+            // so no blank line can end the HTML block early.
             let _ = writeln!(
                 out,
-                "\n<details><summary><b>{}</b>: {}</summary>\n",
-                super::html::escape(&c.profile.name),
+                "\n<details><summary><code>{}</code>: {}</summary>\n",
+                super::html::escape(&plain(&c.profile.name)),
                 super::html::escape(&change_summary(c))
             );
             if !c.permissions_added.is_empty() || !c.permissions_removed.is_empty() {
@@ -316,6 +379,27 @@ pub fn markdown(report: &DiffReport) -> String {
                         f.property,
                         md(&f.old),
                         md(&f.new)
+                    );
+                }
+                out.push('\n');
+            }
+            if !c.unmodelled_changes.is_empty() || !c.unevaluable.is_empty() {
+                out.push_str("| Property | Old | New | Effect |\n|---|---|---|---|\n");
+                for u in &c.unmodelled_changes {
+                    let _ = writeln!(
+                        out,
+                        "| {} | {} | {} | **not modelled: counts as loosened** |",
+                        code(&u.property),
+                        u.old.as_deref().map(code).unwrap_or_default(),
+                        u.new.as_deref().map(code).unwrap_or_default()
+                    );
+                }
+                for u in &c.unevaluable {
+                    let _ = writeln!(
+                        out,
+                        "| {} | | {} | **cannot be evaluated** |",
+                        code(&u.path),
+                        md_code(&u.what)
                     );
                 }
                 out.push('\n');

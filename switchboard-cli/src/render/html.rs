@@ -21,7 +21,9 @@ pub fn escape(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
-            c if c.is_control() && c != '\n' => out.push('\u{FFFD}'),
+            '\n' => out.push('\n'),
+            // Shown as escapes, as on a terminal: a bidi override would reorder the page.
+            c if !crate::input::json::shown_as_is(c) => out.extend(c.escape_debug()),
             c => out.push(c),
         }
     }

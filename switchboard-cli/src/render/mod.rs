@@ -47,24 +47,49 @@ pub fn table(headers: &[&str], rows: &[Vec<String>]) -> String {
     out
 }
 
-/// Text safe in a Markdown table cell or paragraph: markup characters escaped, one line.
+/// Text safe in a Markdown table cell or paragraph, for text from templates (names,
+/// descriptions, tag values, reasons) and for the command's own sentences that quote it: one
+/// line, invisible characters shown ([`plain`]), markup escaped, so no newline, fence, HTML or
+/// table cell survives; and every word GitHub would turn into a link or a notification (an
+/// @-mention, an e-mail address, a URL, an issue or commit reference) set in a code span,
+/// where it does neither.
 pub fn md(text: &str) -> String {
+    let text = plain(text);
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' | '~' | '&' => {
+    for (i, word) in text.split(' ').enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        if links(word) {
+            out.push_str(&code(word));
+            continue;
+        }
+        for c in word.chars() {
+            if matches!(
+                c,
+                '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' | '~' | '&'
+            ) {
                 out.push('\\');
-                out.push(c);
             }
-            '\n' | '\r' => out.push(' '),
-            c if c.is_control() => {}
-            c => out.push(c),
+            out.push(c);
         }
     }
     out
 }
 
-/// Text whose `backticked` parts are code: the code spans are kept as code, the rest escaped.
+/// True for a word GitHub would link: `@user`, `a@b.c`, `https://...`, `www.x`, `#12`,
+/// `org/repo#12`, `GH-12`, a commit hash.
+fn links(word: &str) -> bool {
+    let lower = word.to_ascii_lowercase();
+    word.contains(['@', '#'])
+        || lower.contains("://")
+        || lower.contains("www.")
+        || lower.starts_with("gh-")
+        || (word.len() >= 7 && word.chars().all(|c| c.is_ascii_hexdigit()))
+}
+
+/// Text whose `backticked` parts are code: the code spans are kept as code, the rest as
+/// [`md`]; an unbalanced backtick from a template leaves every part safe.
 pub fn md_code(text: &str) -> String {
     text.split('`')
         .enumerate()
@@ -78,19 +103,15 @@ pub fn md_code(text: &str) -> String {
         .collect()
 }
 
-/// Text as Markdown inline code: backticks that cannot be closed early, pipes escaped for
-/// tables.
+/// Text as Markdown inline code, safe for text from templates: one line with invisible
+/// characters shown ([`plain`]), a fence of more backticks than any run in the text (so it
+/// cannot be closed early), pipes escaped for tables. In a code span nothing is markup, a
+/// link or a mention.
 pub fn code(text: &str) -> String {
-    let clean: String = text
-        .chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect::<String>()
-        .replace('|', "\\|");
-    let mut fence = "`".to_owned();
-    while clean.contains(&fence) {
-        fence.push('`');
-    }
-    if clean.starts_with('`') || clean.ends_with('`') {
+    let clean = plain(text).replace('|', "\\|");
+    let longest = clean.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let fence = "`".repeat(longest + 1);
+    if clean.starts_with('`') || clean.ends_with('`') || clean.is_empty() {
         format!("{fence} {clean} {fence}")
     } else {
         format!("{fence}{clean}{fence}")
@@ -106,17 +127,17 @@ pub fn plural(n: usize, word: &str) -> String {
     }
 }
 
-/// Text for a terminal: control characters escaped, so a file cannot move the cursor.
+/// Text for a terminal: control characters, bidirectional-text overrides and invisible
+/// characters shown as escapes, so a file cannot move the cursor, retitle the window or reorder
+/// what is shown. The same function as the errors' ([`crate::input::json::printable`]).
 pub fn plain(text: &str) -> String {
-    text.chars()
-        .flat_map(|c| {
-            if c.is_control() {
-                c.escape_default().collect::<Vec<_>>()
-            } else {
-                vec![c]
-            }
-        })
-        .collect()
+    crate::input::json::printable(text)
+}
+
+/// A whole text report for a terminal: every line through [`plain`], the line breaks kept. The
+/// renderers escape each value already; this is the last guard for text reaching a terminal.
+pub fn terminal(report: &str) -> String {
+    report.split('\n').map(plain).collect::<Vec<_>>().join("\n")
 }
 
 #[cfg(test)]
@@ -125,14 +146,23 @@ mod tests {
 
     #[test]
     fn escaping() {
-        assert_eq!(md("a|b*c\nd"), "a\\|b\\*c d");
+        // The newline shown as `\n`, its backslash escaped.
+        assert_eq!(md("a|b*c\nd"), "a\\|b\\*c\\\\nd");
         assert_eq!(code("Users.Edit"), "`Users.Edit`");
         assert_eq!(
             md_code("grants `Users.Edit` (a|b)"),
             "grants `Users.Edit` (a\\|b)"
         );
         assert_eq!(code("a`b"), "``a`b``");
+        assert_eq!(code("a``b"), "```a``b```");
+        assert_eq!(code("`"), "`` ` ``");
         assert_eq!(plain("a\u{1b}[2J"), "a\\u{1b}[2J");
+        assert_eq!(plain("x\u{200b}y\u{202e}"), "x\\u{200b}y\\u{202e}");
+        assert_eq!(
+            md("hi @team see https://evil.example #1"),
+            "hi `@team` see `https://evil.example` `#1`"
+        );
+        assert_eq!(md("a\n## forged"), "`a\\n##` forged");
         let t = table(&["a", "bb"], &[vec!["xxx".into(), "y".into()]]);
         assert_eq!(t, "a    bb\n---  --\nxxx  y\n");
     }

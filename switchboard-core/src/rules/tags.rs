@@ -45,6 +45,19 @@ fn reserved_prefix(key: &str) -> bool {
         .is_some_and(|prefix| prefix.eq_ignore_ascii_case("aws:"))
 }
 
+/// The indices of the keys that repeat an earlier key of the list, in order. AWS keeps one value
+/// per key, so with a key given twice which value applies is not defined: the one judgement of
+/// a duplicated key, for [`check`] and for the CLI's `diff` (which cannot call such a
+/// restriction tightened). Linear in the number of keys.
+pub fn repeated_keys<'a>(keys: impl IntoIterator<Item = &'a str>) -> Vec<usize> {
+    let mut seen = std::collections::HashSet::new();
+    keys.into_iter()
+        .enumerate()
+        .filter(|(_, key)| !seen.insert(*key))
+        .map(|(i, _)| i)
+        .collect()
+}
+
 /// Checks one list of tags.
 pub fn check<L: Clone>(
     list: TagList,
@@ -77,6 +90,7 @@ pub fn check<L: Clone>(
             .help(format!("remove {} of them", tags.len() - max)),
         );
     }
+    let repeated = repeated_keys(tags.iter().map(|t| t.key.value.as_str()));
     for (i, tag) in tags.iter().enumerate() {
         let key = &tag.key.value;
         let key_len = key.chars().count();
@@ -136,7 +150,7 @@ pub fn check<L: Clone>(
                 )),
             );
         }
-        if tags[..i].iter().any(|earlier| earlier.key.value == *key) {
+        if repeated.binary_search(&i).is_ok() {
             out.push(
                 Diagnostic::error(
                     Rule::DuplicateTagKey,
