@@ -138,9 +138,9 @@ fn the_bootstrapped_form_is_what_the_cdk_default_synthesizer_writes() {
             "AssertDescription": "CDK bootstrap stack version 6 required. Please run 'cdk bootstrap' with a recent version of the CDK CLI.",
         }]}})
     );
-    // One instance and the ten profiles, each with its ARN output.
+    // One instance and the ten profiles, each with its ARN output, and the instance's.
     assert_eq!(template["Resources"].as_object().map(|r| r.len()), Some(11));
-    assert_eq!(template["Outputs"].as_object().map(|o| o.len()), Some(10));
+    assert_eq!(template["Outputs"].as_object().map(|o| o.len()), Some(11));
 }
 
 #[test]

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use switchboard::synth::assembly::ArtifactProperties;
 use switchboard::synth::split::{MAX_OUTPUTS, MAX_RESOURCES, MAX_TEMPLATE_BYTES};
 use switchboard::synth::template::Expr;
-use switchboard::synth::{Assembly, INSTANCE_EXPORT_OUTPUT, INSTANCE_LOGICAL_ID};
+use switchboard::synth::{Assembly, INSTANCE_ARN_OUTPUT, INSTANCE_LOGICAL_ID};
 use switchboard::{App, AssemblyForm, Instance, SecurityProfile, groups, presets};
 
 const ARN: &str =
@@ -87,7 +87,7 @@ fn six_hundred_profiles_on_a_created_instance() {
 
     let first = &assembly.stacks[0];
     assert!(first.template.resources.contains_key(INSTANCE_LOGICAL_ID));
-    let export = &first.template.outputs[INSTANCE_EXPORT_OUTPUT];
+    let export = &first.template.outputs[INSTANCE_ARN_OUTPUT];
     assert_eq!(export.value, Expr::get_att(INSTANCE_LOGICAL_ID, "Arn"));
     assert_eq!(
         export.export.as_ref().map(|e| e.name.as_str()),
@@ -98,7 +98,7 @@ fn six_hundred_profiles_on_a_created_instance() {
     }
     for later in &assembly.stacks[1..] {
         assert!(!later.template.resources.contains_key(INSTANCE_LOGICAL_ID));
-        assert!(!later.template.outputs.contains_key(INSTANCE_EXPORT_OUTPUT));
+        assert!(!later.template.outputs.contains_key(INSTANCE_ARN_OUTPUT));
         for (_, p) in later.template.security_profiles() {
             assert_eq!(
                 p.instance_arn,
@@ -148,7 +148,7 @@ fn an_existing_instance_is_written_into_every_part_without_exports() {
     assert_eq!(sizes, [200, 200, 50]);
     assert_complete(&assembly, &profiles);
     for part in &assembly.stacks {
-        assert!(!part.template.outputs.contains_key(INSTANCE_EXPORT_OUTPUT));
+        assert!(!part.template.outputs.contains_key(INSTANCE_ARN_OUTPUT));
         for (_, p) in part.template.security_profiles() {
             assert_eq!(p.instance_arn, Expr::Text(ARN.to_owned()));
         }
@@ -168,7 +168,7 @@ fn a_parameter_instance_is_exported_by_the_first_part() {
     let first = &assembly.stacks[0].template;
     assert!(first.parameters.contains_key("InstanceArn"));
     assert_eq!(
-        first.outputs[INSTANCE_EXPORT_OUTPUT].value,
+        first.outputs[INSTANCE_ARN_OUTPUT].value,
         Expr::reference("InstanceArn")
     );
     let second = &assembly.stacks[1].template;
@@ -187,16 +187,32 @@ fn a_parameter_instance_is_exported_by_the_first_part() {
 #[test]
 fn exactly_200_profiles_fit_one_stack_without_an_export() {
     let profiles = small(200);
-    let assembly = assembly(Instance::create("c"), &profiles);
+    let assembly = assembly(Instance::parameter(), &profiles);
     assert_eq!(assembly.stacks.len(), 1);
     assert_eq!(assembly.stacks[0].template.outputs.len(), 200);
     assert!(
         !assembly.stacks[0]
             .template
             .outputs
-            .contains_key(INSTANCE_EXPORT_OUTPUT)
+            .contains_key(INSTANCE_ARN_OUTPUT)
     );
     assert_complete(&assembly, &profiles);
+}
+
+#[test]
+fn a_created_instance_takes_one_output_so_199_profiles_fit_one_stack() {
+    for (count, parts) in [(199, 1), (200, 2)] {
+        let profiles = small(count);
+        let assembly = assembly(Instance::create("c"), &profiles);
+        assert_eq!(assembly.stacks.len(), parts, "{count} profiles");
+        let first = &assembly.stacks[0].template;
+        assert_eq!(first.outputs.len(), 200, "{count} profiles");
+        let output = &first.outputs[INSTANCE_ARN_OUTPUT];
+        assert_eq!(output.value, Expr::get_att(INSTANCE_LOGICAL_ID, "Arn"));
+        // Exported only when other parts import it.
+        assert_eq!(output.export.is_some(), parts > 1, "{count} profiles");
+        assert_complete(&assembly, &profiles);
+    }
 }
 
 #[test]

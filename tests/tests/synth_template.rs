@@ -224,7 +224,11 @@ fn instance_create_adds_the_instance_and_profiles_take_its_arn() {
     assert_eq!(p.instance_arn, Expr::get_att("ConnectInstance", "Arn"));
     assert!(template.parameters.is_empty());
     assert_eq!(template.resources.len(), 2);
-    assert_eq!(template.outputs.len(), 1, "the profile's ARN only");
+    assert_eq!(
+        template.outputs.keys().collect::<Vec<_>>(),
+        [&format!("{}Arn", logical_id("Bare")), "ConnectInstanceArn"],
+        "the profile's ARN and the instance's"
+    );
 }
 
 #[test]

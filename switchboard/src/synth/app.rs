@@ -133,7 +133,9 @@ impl App {
     ///
     /// The name is the CloudFormation stack name (1 to 128 letters, digits and hyphens,
     /// starting with a letter); it is checked when the stack is first used, and two stacks of
-    /// one app may not share a name.
+    /// one app may not share a name. Nor may two stacks create an instance of the same alias
+    /// ([`Error::DuplicateInstanceAlias`] from [`App::synth`]): the other stacks of that
+    /// instance take its ARN, as [`Instance::parameter`] or [`Instance::existing`].
     pub fn stack(&mut self, name: impl Into<String>, instance: Instance) -> &mut Stack {
         let index = self.stacks.len();
         self.stacks.push(Stack::new(name.into(), instance));
@@ -188,7 +190,8 @@ impl App {
     }
 
     /// The cloud assembly in memory: runs the providers, checks every stack (its name, its
-    /// instance, names shared between stacks, profiles of one existing instance spread over
+    /// instance, names shared between stacks, an instance alias that two stacks create
+    /// ([`Error::DuplicateInstanceAlias`]), profiles of one existing instance spread over
     /// several stacks) and renders every template, split where needed. Its files are
     /// byte for byte what [`App::synth`] writes.
     pub fn assembly(&mut self) -> Result<Assembly, Error> {
@@ -240,7 +243,25 @@ impl App {
         for stack in &self.stacks {
             stack.validate()?;
         }
+        self.check_created_aliases()?;
         self.check_shared_instances()
+    }
+
+    /// An alias names one instance: only one stack of the app may create it.
+    fn check_created_aliases(&self) -> Result<(), Error> {
+        let mut creators: BTreeMap<String, &str> = BTreeMap::new();
+        for stack in &self.stacks {
+            if let InstanceKind::Create { alias } = stack.instance().kind()
+                && let Some(first) = creators.insert(alias.to_ascii_lowercase(), stack.name())
+            {
+                return Err(Error::DuplicateInstanceAlias {
+                    alias: alias.clone(),
+                    first: first.to_owned(),
+                    second: stack.name().to_owned(),
+                });
+            }
+        }
+        Ok(())
     }
 
     /// Renders every stack, part after part, into `sink`.

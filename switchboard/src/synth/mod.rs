@@ -24,9 +24,12 @@
 //! ```text
 //! cdk bootstrap                      # once per account and region (the default, bootstrapped form)
 //! cdk diff MyContactCenter
-//! cdk deploy MyContactCenter
+//! cdk deploy MyContactCenter          # prints MyContactCenter.ConnectInstanceArn = arn:...
 //! cdk deploy GuideExamples --parameters InstanceArn=arn:aws:connect:us-east-1:111122223333:instance/...
 //! ```
+//!
+//! A stack that creates its instance outputs the instance's ARN as `ConnectInstanceArn`
+//! ([`INSTANCE_ARN_OUTPUT`]): the `InstanceArn` to deploy the instance's other stacks with.
 //!
 //! The CLI sets `CDK_OUTDIR`, which [`App::new`] writes to. A split stack deploys part after
 //! part (`cdk deploy MyContactCenterPart2` deploys `MyContactCenter` first). `cdk ls`,
@@ -63,7 +66,7 @@ pub use instance::{Instance, InstanceKind};
 pub use logical_id::logical_id;
 pub use provider::{DiscoveredProvider, SecurityProfileProvider};
 pub use render::{
-    INSTANCE_ARN_PATTERN, INSTANCE_EXPORT_OUTPUT, INSTANCE_LOGICAL_ID, INSTANCE_PARAMETER,
+    INSTANCE_ARN_OUTPUT, INSTANCE_ARN_PATTERN, INSTANCE_LOGICAL_ID, INSTANCE_PARAMETER,
 };
 pub use split::Part;
 pub use stack::{AsSecurityProfile, Stack};

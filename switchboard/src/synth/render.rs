@@ -18,9 +18,10 @@ use crate::{Tag, catalog::Tier};
 pub const INSTANCE_LOGICAL_ID: &str = "ConnectInstance";
 /// Logical ID of the parameter that [`Instance::parameter`] adds.
 pub const INSTANCE_PARAMETER: &str = "InstanceArn";
-/// Logical ID of the output by which the first part of a split stack exports the instance ARN
-/// to the others.
-pub const INSTANCE_EXPORT_OUTPUT: &str = "ConnectInstanceArn";
+/// Logical ID of the output that gives the instance's ARN: in every stack that creates its
+/// instance (the ARN to deploy [`Instance::parameter`] stacks with), and in the first part of a
+/// split stack on a parameter, which exports it to the other parts.
+pub const INSTANCE_ARN_OUTPUT: &str = "ConnectInstanceArn";
 
 /// The AWS pattern of a Connect instance ARN, as the parameter's `AllowedPattern`.
 pub const INSTANCE_ARN_PATTERN: &str =
@@ -43,6 +44,9 @@ pub(crate) struct Frame<'a> {
     pub role: Role,
     /// True when the first part must export the instance ARN to later parts.
     pub export: bool,
+    /// False for a stack without profiles, which then declares no `InstanceArn` parameter that
+    /// nothing would use.
+    pub holds_profiles: bool,
     pub form: AssemblyForm,
     pub description: String,
 }
@@ -80,34 +84,58 @@ impl Frame<'_> {
                     template
                         .resources
                         .insert(INSTANCE_LOGICAL_ID.to_owned(), instance_resource(alias));
+                    template.outputs.insert(
+                        INSTANCE_ARN_OUTPUT.to_owned(),
+                        self.instance_output(format!(
+                            "ARN of the Connect instance {alias:?}, created by this stack"
+                        )),
+                    );
                 }
-                InstanceKind::Parameter => {
+                InstanceKind::Parameter if self.holds_profiles => {
                     template
                         .parameters
                         .insert(INSTANCE_PARAMETER.to_owned(), instance_parameter());
+                    if self.export {
+                        template.outputs.insert(
+                            INSTANCE_ARN_OUTPUT.to_owned(),
+                            self.instance_output(
+                                "ARN of the Connect instance, given as parameter InstanceArn"
+                                    .to_owned(),
+                            ),
+                        );
+                    }
                 }
-                InstanceKind::Existing { .. } => {}
-            }
-            if self.export && !matches!(self.instance.kind(), InstanceKind::Existing { .. }) {
-                template.outputs.insert(
-                    INSTANCE_EXPORT_OUTPUT.to_owned(),
-                    Output {
-                        description: Some(format!(
-                            "ARN of the Connect instance, imported by the other parts of stack {}",
-                            self.stack
-                        )),
-                        value: self.instance_arn(),
-                        export: Some(Export {
-                            name: self.export_name(),
-                        }),
-                    },
-                );
+                InstanceKind::Parameter | InstanceKind::Existing { .. } => {}
             }
         }
         if self.form == AssemblyForm::Bootstrapped {
             assembly::add_bootstrap_check(&mut template);
         }
         template
+    }
+}
+
+impl Frame<'_> {
+    /// The output of the instance ARN, exported to the later parts of a split stack.
+    fn instance_output(&self, description: String) -> Output {
+        let (description, export) = if self.export {
+            (
+                format!(
+                    "{description}; imported by the other parts of stack {}",
+                    self.stack
+                ),
+                Some(Export {
+                    name: self.export_name(),
+                }),
+            )
+        } else {
+            (description, None)
+        };
+        Output {
+            description: Some(description),
+            value: self.instance_arn(),
+            export,
+        }
     }
 }
 

@@ -282,6 +282,7 @@ fn frame<'a>(
         instance: stack.instance(),
         role,
         export,
+        holds_profiles: !stack.security_profiles().is_empty(),
         form,
         description: stack::description(stack.name(), part, of),
     }

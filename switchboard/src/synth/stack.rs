@@ -160,6 +160,12 @@ impl Stack {
     ///
     /// It is not split: a stack over CloudFormation's limits (see [`Stack::parts`]) renders
     /// here as one template that CloudFormation would refuse.
+    ///
+    /// A stack without profiles is written as the AWS CDK writes an empty stack: its instance
+    /// if it creates one, otherwise `"Resources": {}` and nothing else (no `InstanceArn`
+    /// parameter that nothing would use). `cdk deploy` skips such a stack, or deletes it when
+    /// it was deployed before (its profiles were all removed); CloudFormation itself refuses a
+    /// template without resources, so `aws cloudformation deploy` cannot deploy it.
     pub fn template(&self) -> Result<Template, Error> {
         self.validate()?;
         let frame = Frame {
@@ -167,6 +173,7 @@ impl Stack {
             instance: &self.instance,
             role: Role::First,
             export: false,
+            holds_profiles: !self.profiles.is_empty(),
             form: AssemblyForm::Minimal,
             description: description(&self.name, 1, 1),
         };
