@@ -47,9 +47,8 @@ use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
 use regex::Regex;
 use serde_json::{Map, Value, json};
 use switchboard::catalog::PERMISSIONS;
-use switchboard::diagnostic::{Rule, Severity};
-use switchboard::spec::FieldPath;
-use switchboard::{App, AssemblyForm, Error, Instance, SecurityProfile, SecurityProfileBuilder};
+use switchboard::{App, Error, Instance, SecurityProfile, SecurityProfileBuilder};
+use switchboard::{FieldPath, Rule, Severity};
 
 const SCHEMA_TEXT: &str =
     include_str!("../../reference/cfn-schema-AWS-Connect-SecurityProfile.json");
@@ -926,15 +925,19 @@ fn cfn_lint_accepts_generated_profiles() {
     }
     let schema = schema();
     let mut files = Vec::new();
-    for stack in app.stacks() {
-        for part in stack.parts(AssemblyForm::Bootstrapped).expect("parts") {
-            let json = part.template.to_json();
-            let refs: Vec<&SecurityProfile> = part.profiles.iter().collect();
-            check_rendered(schema, &json, &refs);
-            let file = dir.join(format!("{}.template.json", part.name));
-            std::fs::write(&file, json).expect("written");
-            files.push(file);
-        }
+    let assembly = app.assembly().expect("synthesizes");
+    for part in &assembly.stacks {
+        let json = &assembly.files[&part.template_file];
+        let refs: Vec<&SecurityProfile> = part
+            .profiles
+            .iter()
+            .filter_map(|name| profiles.iter().find(|p| p.name() == name))
+            .collect();
+        assert_eq!(refs.len(), part.profiles.len());
+        check_rendered(schema, json, &refs);
+        let file = dir.join(&part.template_file);
+        std::fs::write(&file, json).expect("written");
+        files.push(file);
     }
     let rendered = started.elapsed();
     if support::cfn_lint("cfn_lint_accepts_generated_profiles").is_none() {

@@ -2,7 +2,7 @@
 //! output, nothing unused in a stack without profiles, and one creator per instance alias.
 
 use serde_json::{Value, json};
-use switchboard::synth::INSTANCE_ARN_OUTPUT;
+use switchboard::template::INSTANCE_ARN_OUTPUT;
 use switchboard::{App, AssemblyForm, Error, Instance, SecurityProfile, presets};
 
 const ARN: &str =

@@ -2,11 +2,12 @@
 //! logical IDs, outputs, and the errors `add_security_profile` reports.
 
 use serde_json::{Value, json};
-use switchboard::synth::template::{
+use switchboard::logical_id;
+use switchboard::template::INSTANCE_ARN_PATTERN;
+use switchboard::template::{
     Expr, INSTANCE_TYPE, InstanceAttributes, InstanceProperties, Output, Parameter,
     ResourceMetadata, SECURITY_PROFILE_TYPE, SwitchboardMetadata, TagEntry,
 };
-use switchboard::synth::{INSTANCE_ARN_PATTERN, logical_id};
 use switchboard::{
     App, Error, Instance, SecurityProfile, Template, groups, presets, security_profile,
 };

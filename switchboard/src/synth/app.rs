@@ -7,18 +7,14 @@ use switchboard_core::rules::name::names_collide;
 
 use crate::Error;
 use crate::synth::assembly::{
-    Assembly, AssemblyForm, Builder, InMemory, Manifest, Sink, ToDisk, WrittenAssembly,
+    Assembly, Builder, InMemory, Sink, StackPart, ToDisk, WrittenAssembly,
 };
+use crate::synth::form::AssemblyForm;
 use crate::synth::instance::{Instance, InstanceKind};
+use crate::synth::manifest::Manifest;
 use crate::synth::provider::{self, Held, SecurityProfileProvider};
-use crate::synth::split;
 use crate::synth::stack::Stack;
 use crate::synth::write::{Real, Staging};
-
-/// The environment variable the CDK CLI sets to the directory the app must write to.
-pub const OUTDIR_ENV: &str = "CDK_OUTDIR";
-/// Where the assembly goes when [`OUTDIR_ENV`] is not set, relative to the working directory.
-pub const DEFAULT_OUTDIR: &str = "cdk.out";
 
 /// A CDK app: stacks of security profiles, synthesized into one cloud assembly.
 ///
@@ -74,13 +70,19 @@ impl std::fmt::Debug for App {
 }
 
 impl App {
+    /// The environment variable the CDK CLI sets to the directory the app must write to.
+    pub const OUTDIR_ENV: &str = "CDK_OUTDIR";
+    /// Where the assembly goes when [`App::OUTDIR_ENV`] is not set, relative to the working
+    /// directory.
+    pub const DEFAULT_OUTDIR: &str = "cdk.out";
+
     /// An app that writes to `$CDK_OUTDIR` when it is set (the CDK CLI sets it), else to
     /// `./cdk.out`, in the bootstrapped form.
     pub fn new() -> App {
-        let outdir = std::env::var_os(OUTDIR_ENV)
+        let outdir = std::env::var_os(App::OUTDIR_ENV)
             .filter(|v| !v.is_empty())
             .map(PathBuf::from)
-            .unwrap_or_else(|| PathBuf::from(DEFAULT_OUTDIR));
+            .unwrap_or_else(|| PathBuf::from(App::DEFAULT_OUTDIR));
         App::with_outdir(outdir)
     }
 
@@ -152,7 +154,7 @@ impl App {
         self.stacks.iter_mut().find(|s| s.name() == name)
     }
 
-    /// Registers a provider (see [`synth::provider`](crate::synth::provider)).
+    /// Registers a provider (see [`SecurityProfileProvider`]).
     pub fn register(&mut self, provider: impl SecurityProfileProvider + 'static) -> &mut App {
         self.providers.push(Held::Registered(Box::new(provider)));
         self
@@ -197,16 +199,16 @@ impl App {
     pub fn assembly(&mut self) -> Result<Assembly, Error> {
         self.prepare()?;
         let mut sink = InMemory::default();
-        let manifest = self.render_into(&mut sink)?;
+        let (manifest, stacks) = self.render_into(&mut sink)?;
         Ok(Assembly {
             manifest,
-            stacks: sink.stacks,
+            stacks,
             files: sink.files,
         })
     }
 
-    /// Synthesizes the cloud assembly and writes it to [`App::outdir`] atomically (see
-    /// [`synth::write`](mod@crate::synth::write)); returns what it wrote.
+    /// Synthesizes the cloud assembly and writes it to [`App::outdir`] atomically; returns what
+    /// it wrote.
     ///
     /// The checks of [`App::assembly`] come first. Then the templates are rendered and written
     /// one stack part at a time, so memory holds one template, not the whole assembly. The
@@ -219,15 +221,10 @@ impl App {
         let staging = Staging::begin(&self.outdir, &mut steps, self.sync_to_disk)?;
         let mut sink = ToDisk {
             staging,
-            stacks: Vec::new(),
             files: BTreeMap::new(),
         };
-        let manifest = self.render_into(&mut sink)?;
-        let ToDisk {
-            staging,
-            stacks,
-            files,
-        } = sink;
+        let (manifest, stacks) = self.render_into(&mut sink)?;
+        let ToDisk { staging, files } = sink;
         staging.commit()?;
         Ok(WrittenAssembly {
             manifest,
@@ -265,11 +262,11 @@ impl App {
     }
 
     /// Renders every stack, part after part, into `sink`.
-    fn render_into(&self, sink: &mut impl Sink) -> Result<Manifest, Error> {
+    fn render_into(&self, sink: &mut impl Sink) -> Result<(Manifest, Vec<StackPart>), Error> {
         let mut builder = Builder::new(self.form);
         let mut names: BTreeSet<String> = BTreeSet::new();
         for stack in &self.stacks {
-            let parts = split::plan(stack, self.form)?;
+            let parts = stack.plan(self.form)?;
             for part in &parts {
                 if !names.insert(part.name.to_ascii_lowercase()) {
                     return Err(Error::DuplicateStackName {

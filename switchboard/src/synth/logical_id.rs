@@ -25,27 +25,10 @@
 
 use std::collections::BTreeMap;
 
-use sha2::{Digest, Sha256};
+use crate::synth::sha256::sha256_hex;
 
 /// The number of hex digits of the hash in a logical ID, unless two IDs would collide.
-pub const HASH_DIGITS: usize = 8;
-
-/// The SHA-256 of `bytes` as 64 lower-case hex digits.
-pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
-    hex(&Sha256::digest(bytes))
-}
-
-/// Lower-case hex, by table: the formatter's per-byte `{:02x}` showed in profiles of
-/// synthesis (a hash per profile for its logical ID, and one per template).
-fn hex(bytes: &[u8]) -> String {
-    const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    let mut out = String::with_capacity(bytes.len() * 2);
-    for b in bytes {
-        out.push(char::from(DIGITS[usize::from(b >> 4)]));
-        out.push(char::from(DIGITS[usize::from(b & 0xf)]));
-    }
-    out
-}
+const HASH_DIGITS: usize = 8;
 
 fn sanitized(name: &str) -> String {
     name.chars().filter(char::is_ascii_alphanumeric).collect()
@@ -59,7 +42,7 @@ fn with_digits(name: &str, digits: usize) -> String {
 /// The logical ID of the profile named `name` (8 hash digits).
 ///
 /// ```
-/// use switchboard::synth::logical_id;
+/// use switchboard::logical_id;
 ///
 /// let a = logical_id("Basic Agent");
 /// let b = logical_id("Basic_Agent");
@@ -121,15 +104,6 @@ fn colliding(ids: &BTreeMap<String, String>) -> Vec<Vec<String>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn sha256_of_known_input() {
-        // FIPS 180-2, appendix B.1.
-        assert_eq!(
-            sha256_hex(b"abc"),
-            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
-        );
-    }
 
     #[test]
     fn ids_are_alphanumeric_and_distinct() {

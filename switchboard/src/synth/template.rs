@@ -1,8 +1,8 @@
-//! The CloudFormation template as typed data: what a stack renders and what `synth` writes.
+//! The CloudFormation template as typed data, read back from the bytes `synth` writes (see
+//! [`resource`](super::resource), their one writer), and the JSON format of every file.
 //!
-//! Every map is a `BTreeMap`, so keys come out sorted and the JSON is the same from one run to
-//! the next whatever order profiles were added in. Everything is `Serialize` and
-//! `Deserialize`, so a written template reads back into the same value.
+//! Every map is a `BTreeMap`, so keys come out sorted as they are written. Everything is
+//! `Serialize` and `Deserialize`: a template read back serializes to the same bytes.
 
 use std::collections::BTreeMap;
 
@@ -12,6 +12,13 @@ use serde::{Deserialize, Serialize};
 pub const SECURITY_PROFILE_TYPE: &str = "AWS::Connect::SecurityProfile";
 /// `Type` of a Connect instance resource.
 pub const INSTANCE_TYPE: &str = "AWS::Connect::Instance";
+
+/// The most resources one template may hold.
+pub const MAX_RESOURCES: usize = 500;
+/// The most outputs one template may hold.
+pub const MAX_OUTPUTS: usize = 200;
+/// The most bytes one template may have (CloudFormation's limit for a template in S3).
+pub const MAX_TEMPLATE_BYTES: usize = 1_000_000;
 
 /// A CloudFormation template.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -46,6 +53,12 @@ pub struct Template {
 }
 
 impl Template {
+    /// The template that `synth` wrote as `json`.
+    pub(crate) fn read_back(json: &str) -> Template {
+        // An invariant, not input: every field written has its place in these types.
+        serde_json::from_str(json).expect("switchboard reads back the templates it writes")
+    }
+
     /// The template as the JSON `synth` writes: indented by one space, as the AWS CDK writes
     /// it, keys in a fixed order, no trailing newline.
     pub fn to_json(&self) -> String {

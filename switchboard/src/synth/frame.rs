@@ -1,18 +1,15 @@
-//! Turning a stack (or one part of a split stack) into a [`Template`]: the profile resources,
-//! their outputs, the instance and what the assembly form adds.
+//! The frame of a template: everything in it but the profiles. Its description, the instance
+//! (resource, parameter, ARN output or export) and what the assembly form adds; and how the
+//! profiles of the template refer to the instance.
 
 use std::collections::BTreeMap;
-use std::sync::OnceLock;
 
-use crate::SecurityProfile;
-use crate::synth::assembly::{self, AssemblyForm};
+use crate::synth::form::AssemblyForm;
 use crate::synth::instance::{Instance, InstanceKind};
 use crate::synth::template::{
     Export, Expr, INSTANCE_TYPE, InstanceAttributes, InstanceProperties, Output, Parameter,
-    Properties, Resource, ResourceMetadata, SECURITY_PROFILE_TYPE, SecurityProfileProperties,
-    SwitchboardMetadata, TagEntry, Template,
+    Properties, Resource, Template,
 };
-use crate::{Tag, catalog::Tier};
 
 /// Logical ID of the `AWS::Connect::Instance` that [`Instance::create`] adds.
 pub const INSTANCE_LOGICAL_ID: &str = "ConnectInstance";
@@ -51,7 +48,27 @@ pub(crate) struct Frame<'a> {
     pub description: String,
 }
 
-impl Frame<'_> {
+impl<'a> Frame<'a> {
+    /// The frame of part `part` of `of` of the stack named `stack`.
+    pub fn new(
+        stack: &'a str,
+        instance: &'a Instance,
+        form: AssemblyForm,
+        part: usize,
+        of: usize,
+        holds_profiles: bool,
+    ) -> Frame<'a> {
+        Frame {
+            stack,
+            instance,
+            role: if part == 1 { Role::First } else { Role::Later },
+            export: of > 1,
+            holds_profiles,
+            form,
+            description: description(stack, part, of),
+        }
+    }
+
     /// The export name of the instance ARN: `<Stack>:InstanceArn`.
     pub fn export_name(&self) -> String {
         format!("{}:InstanceArn", self.stack)
@@ -108,9 +125,7 @@ impl Frame<'_> {
                 InstanceKind::Parameter | InstanceKind::Existing { .. } => {}
             }
         }
-        if self.form == AssemblyForm::Bootstrapped {
-            assembly::add_bootstrap_check(&mut template);
-        }
+        self.form.add_to(&mut template);
         template
     }
 }
@@ -171,130 +186,13 @@ fn instance_parameter() -> Parameter {
     }
 }
 
-fn tags(tags: &[Tag]) -> Vec<TagEntry> {
-    tags.iter()
-        .map(|t| TagEntry {
-            key: t.key.to_string(),
-            value: t.value.to_string(),
-        })
-        .collect()
-}
-
-/// The attribute of a profile resource that its output gives.
-pub(crate) const PROFILE_ARN_ATTRIBUTE: &str = "SecurityProfileArn";
-
-/// The sensitive permissions a profile holds, in its (sorted) order: `SensitivePermissions`.
-pub(crate) fn sensitive_permissions(profile: &SecurityProfile) -> impl Iterator<Item = &str> {
-    let sensitive = sensitive();
-    let permissions = profile.permissions();
-    // A profile's permissions are sorted: one walk along both lists, rather than a search per
-    // permission (which showed in profiles of synthesis). A search if they are not.
-    let sorted = permissions.iter().is_sorted();
-    let mut rest = sensitive;
-    permissions.iter().filter(move |p| {
-        if !sorted {
-            return sensitive.binary_search(p).is_ok();
-        }
-        while let Some((first, later)) = rest.split_first()
-            && first < p
-        {
-            rest = later;
-        }
-        rest.first() == Some(p)
-    })
-}
-
-/// `ImpliedPermissions`: sorted and unique, whatever order the profile holds them in.
-pub(crate) fn implied_permissions(profile: &SecurityProfile) -> Vec<&str> {
-    let mut implied: Vec<&str> = profile.implied_permissions().iter().collect();
-    if !implied.is_sorted_by(|a, b| a < b) {
-        implied.sort_unstable();
-        implied.dedup();
+/// The description of a template: which stack, and which part of it.
+fn description(stack: &str, part: usize, parts: usize) -> String {
+    if parts == 1 {
+        format!("Amazon Connect security profiles of stack {stack}, synthesized by switchboard")
+    } else {
+        format!(
+            "Amazon Connect security profiles of stack {stack} (part {part} of {parts}), synthesized by switchboard"
+        )
     }
-    implied
-}
-
-/// The logical ID of a profile's output: `<LogicalId>Arn`.
-pub(crate) fn output_id(logical_id: &str) -> String {
-    format!("{logical_id}Arn")
-}
-
-/// The description of a profile's output.
-pub(crate) struct OutputDescription<'a>(pub &'a str);
-
-impl std::fmt::Display for OutputDescription<'_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "ARN of the security profile {:?}", self.0)
-    }
-}
-
-/// The resource of one profile: every field the profile sets and nothing else.
-pub(crate) fn profile_resource(profile: &SecurityProfile, instance_arn: Expr) -> Resource {
-    let owned = |items: Vec<&str>| items.into_iter().map(str::to_owned).collect();
-    let switchboard = SwitchboardMetadata {
-        sensitive_reason: profile.sensitive_reason().map(str::to_owned),
-        sensitive_permissions: sensitive_permissions(profile).map(str::to_owned).collect(),
-        implied_permissions: owned(implied_permissions(profile)),
-    };
-    Resource {
-        resource_type: SECURITY_PROFILE_TYPE.to_owned(),
-        properties: Properties::SecurityProfile(SecurityProfileProperties {
-            security_profile_name: profile.name().to_owned(),
-            description: profile.description().map(str::to_owned),
-            instance_arn,
-            permissions: profile.permissions().to_vec(),
-            allowed_access_control_tags: tags(profile.access_control_tags()),
-            tag_restricted_resources: profile.tag_restricted_resources().to_vec(),
-            allowed_access_control_hierarchy_group_id: profile.hierarchy_group().map(str::to_owned),
-            hierarchy_restricted_resources: profile.hierarchy_restricted_resources().to_vec(),
-            tags: tags(profile.tags()),
-        }),
-        deletion_policy: None,
-        update_replace_policy: None,
-        metadata: (!switchboard.is_empty()).then_some(ResourceMetadata { switchboard }),
-    }
-}
-
-/// The output of one profile: its ARN, `<LogicalId>Arn`.
-pub(crate) fn profile_output(profile: &SecurityProfile, logical_id: &str) -> (String, Output) {
-    (
-        output_id(logical_id),
-        Output {
-            description: Some(OutputDescription(profile.name()).to_string()),
-            value: Expr::get_att(logical_id, PROFILE_ARN_ATTRIBUTE),
-            export: None,
-        },
-    )
-}
-
-/// Adds the profiles to a skeleton.
-pub(crate) fn add_profiles<'p>(
-    template: &mut Template,
-    frame: &Frame<'_>,
-    profiles: impl IntoIterator<Item = (&'p str, &'p SecurityProfile)>,
-) {
-    for (id, profile) in profiles {
-        template.resources.insert(
-            id.to_owned(),
-            profile_resource(profile, frame.instance_arn()),
-        );
-        let (output_id, output) = profile_output(profile, id);
-        template.outputs.insert(output_id, output);
-    }
-}
-
-/// The sensitive permissions of the catalog, sorted, built once: the few sensitive names
-/// instead of a look-up in the whole catalog per permission.
-fn sensitive() -> &'static [&'static str] {
-    static SENSITIVE: OnceLock<Vec<&'static str>> = OnceLock::new();
-    SENSITIVE.get_or_init(|| {
-        let mut names: Vec<&'static str> = crate::catalog::PERMISSIONS
-            .iter()
-            .filter(|p| p.tier == Tier::Sensitive)
-            .map(|p| p.api)
-            .collect();
-        names.sort_unstable();
-        names.dedup();
-        names
-    })
 }
