@@ -100,7 +100,7 @@ pub enum Error {
     },
     /// `synth` refused to replace what is at its output path: only a missing path, an empty
     /// directory or a previous cloud assembly may be replaced, never a file, a symbolic link
-    /// or a directory of other files (see [`synth::write`](mod@crate::synth::write)).
+    /// or a directory of other files (see [`App::synth`](crate::App::synth)).
     NotAnAssembly {
         /// The output path.
         path: PathBuf,

@@ -20,6 +20,27 @@ use crate::synth::template::{self, Template};
 use crate::synth::write::{Staging, Steps};
 
 /// One stack of an assembly: a whole [`Stack`](crate::Stack), or one part of a split one.
+///
+/// A template holds at most [`MAX_RESOURCES`](crate::template::MAX_RESOURCES) resources, [`MAX_OUTPUTS`](crate::template::MAX_OUTPUTS) outputs and
+/// [`MAX_TEMPLATE_BYTES`](crate::template::MAX_TEMPLATE_BYTES) bytes. Every profile is one resource and one output (its ARN), so the
+/// output limit binds first: a stack of more than 200 profiles becomes several stacks, named
+/// `<Stack>`, `<Stack>Part2`, `<Stack>Part3`, ... In the minimal assembly form the byte limit
+/// is the 51,200 bytes a template sent inline may have.
+///
+/// - Profiles are packed in logical-ID order, each part as full as the limits allow. Every
+///   profile lands in exactly one part; nothing is dropped.
+/// - The first part holds the instance: the `AWS::Connect::Instance` resource (or the
+///   `InstanceArn` parameter) and an output exporting its ARN as `<Stack>:InstanceArn`; later
+///   parts take it with `Fn::ImportValue`. An existing instance's ARN is written into every
+///   part.
+/// - In the manifest every part depends on the one before, so `cdk deploy` deploys them in
+///   order (and the export exists before it is imported).
+///
+/// Moving a profile from one part to another (which happens when profiles are added or removed
+/// before it in ID order) replaces it: CloudFormation deletes it from one stack and creates it
+/// in the other. `cdk deploy` handles it, but users assigned to the profile must be assigned
+/// again, so keep stacks under 200 profiles where that matters. A part that disappears is not
+/// deleted by `cdk deploy`; `cdk destroy <Stack>PartN` does it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StackPart {
     /// The artifact ID and CloudFormation stack name: `<Stack>` or `<Stack>Part<N>`.

@@ -22,6 +22,19 @@ pub const LOOKUP_ROLE_BOOTSTRAP_VERSION: u32 = 8;
 pub const MAX_MINIMAL_TEMPLATE_BYTES: usize = 51_200;
 
 /// How `synth` writes the assembly.
+///
+/// The bootstrapped form is what the AWS CDK's default synthesizer writes (bootstrap version 6,
+/// qualifier `hnb659fds`): the CDK CLI uploads each template to the bootstrap bucket and deploys
+/// it from there with the bootstrap roles, so templates up to 1,000,000 bytes deploy. Each
+/// template gains the `BootstrapVersion` parameter and the `CheckBootstrapVersion` rule, each
+/// stack an asset manifest that lists its template under the SHA-256 of the template's bytes.
+/// Run `cdk bootstrap` once per account and region.
+///
+/// The minimal form has none of that: the CLI sends the template itself with the request,
+/// which CloudFormation accepts up to 51,200 bytes (about 25 profiles of 40 permissions), and
+/// no bootstrap is needed. Stacks are split at that size instead of 1,000,000 bytes, so it
+/// suits small stacks; a single profile over 51,200 bytes is an error
+/// ([`Error::TemplateTooLarge`](crate::Error::TemplateTooLarge)).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum AssemblyForm {
     /// What the AWS CDK's default synthesizer writes; needs `cdk bootstrap` once. The default.

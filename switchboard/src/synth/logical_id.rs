@@ -1,27 +1,4 @@
-//! Logical IDs of security profile resources.
-//!
-//! The scheme, CDK-style: the profile name with every character that is not an ASCII letter
-//! or digit removed, followed by the first 8 hexadecimal digits (upper case) of the SHA-256 of
-//! the exact name. `Basic Agent` and `Basic_Agent` both sanitize to `BasicAgent` and still get
-//! different IDs, because their hashes differ:
-//!
-//! | name | logical ID |
-//! |---|---|
-//! | `BasicAgent` | `BasicAgent` + 8 hex digits |
-//! | `Basic Agent` | `BasicAgent` + 8 other hex digits |
-//! | `@@@` | 8 hex digits only |
-//!
-//! The ID depends on nothing but the name, so it is the same on every run, in every version
-//! and in every stack, and renaming a profile (which replaces it anyway, the name is
-//! create-only) is the only thing that changes it. The profile's ARN output is the ID followed
-//! by `Arn`.
-//!
-//! Should two different names of one stack ever get the same ID (same sanitized name and the
-//! same 32-bit hash prefix: about one chance in four billion for a pair of names that differ
-//! only in punctuation), both use 16 hex digits instead, then the whole hash: IDs never
-//! collide. The fixed IDs of a template (`ConnectInstance`, `InstanceArn`,
-//! `ConnectInstanceArn`, `BootstrapVersion`) end in a lower-case letter, so no profile ID, which
-//! ends in a digit or an upper-case hex letter, can equal them.
+//! Logical IDs of security profile resources (the scheme is documented on [`logical_id`]).
 
 use std::collections::BTreeMap;
 
@@ -39,7 +16,30 @@ fn with_digits(name: &str, digits: usize) -> String {
     format!("{}{}", sanitized(name), &hash[..digits])
 }
 
-/// The logical ID of the profile named `name` (8 hash digits).
+/// The logical ID of the profile named `name`, as templates name its resource.
+///
+/// The scheme, CDK-style: the profile name with every character that is not an ASCII letter
+/// or digit removed, followed by the first 8 hexadecimal digits (upper case) of the SHA-256 of
+/// the exact name. `Basic Agent` and `Basic_Agent` both sanitize to `BasicAgent` and still get
+/// different IDs, because their hashes differ:
+///
+/// | name | logical ID |
+/// |---|---|
+/// | `BasicAgent` | `BasicAgent` + 8 hex digits |
+/// | `Basic Agent` | `BasicAgent` + 8 other hex digits |
+/// | `@@@` | 8 hex digits only |
+///
+/// The ID depends on nothing but the name, so it is the same on every run, in every version
+/// and in every stack, and renaming a profile (which replaces it anyway, the name is
+/// create-only) is the only thing that changes it. The profile's ARN output is the ID followed
+/// by `Arn`.
+///
+/// Should two different names of one stack ever get the same ID (same sanitized name and the
+/// same 32-bit hash prefix: about one chance in four billion for a pair of names that differ
+/// only in punctuation), both use 16 hex digits instead, then the whole hash: IDs never
+/// collide. The fixed IDs of a template (`ConnectInstance`, `InstanceArn`,
+/// `ConnectInstanceArn`, `BootstrapVersion`) end in a lower-case letter, so no profile ID, which
+/// ends in a digit or an upper-case hex letter, can equal them.
 ///
 /// ```
 /// use switchboard::logical_id;

@@ -74,7 +74,7 @@ pub struct StackProperties {
     /// Where the asset manifest uploads the template.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stack_template_asset_object_url: Option<String>,
-    /// [`BOOTSTRAP_VERSION`].
+    /// [`BOOTSTRAP_VERSION`](crate::manifest::BOOTSTRAP_VERSION).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub requires_bootstrap_stack_version: Option<u32>,
     /// The SSM parameter holding the bootstrap version.
@@ -100,7 +100,7 @@ pub struct BootstrapRole {
 pub struct AssetManifestProperties {
     /// `<Stack>.assets.json`.
     pub file: String,
-    /// [`BOOTSTRAP_VERSION`].
+    /// [`BOOTSTRAP_VERSION`](crate::manifest::BOOTSTRAP_VERSION).
     pub requires_bootstrap_stack_version: u32,
     /// The SSM parameter holding the bootstrap version.
     pub bootstrap_stack_version_ssm_parameter: String,
