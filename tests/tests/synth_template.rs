@@ -447,3 +447,27 @@ fn a_template_reads_back_into_the_same_value() {
     let back: Template = serde_json::from_str(&template.to_json()).expect("parses");
     assert_eq!(back, template);
 }
+
+#[test]
+fn reading_a_template_of_another_shape_names_what_does_not_fit() {
+    let template = template_of(Instance::parameter(), &[&BARE]);
+    let json = template.to_json();
+    assert_eq!(Template::from_json_text(&json).expect("reads"), template);
+    let misspelled = json.replacen("\"SecurityProfileName\"", "\"SecurityProfileNam\"", 1);
+    let error = Template::from_json_text(&misspelled).expect_err("an unknown property");
+    let message = error.to_string();
+    assert!(
+        message.contains("neither a security profile (missing field `SecurityProfileName`)"),
+        "{message}"
+    );
+    assert!(
+        message.starts_with(&format!("Resources: {}: Properties:", logical_id("Bare"))),
+        "{message}"
+    );
+    let error = serde_json::from_str::<Template>("{\"Description\": \"no resources\"}")
+        .expect_err("Resources is required");
+    assert!(
+        error.to_string().contains("missing field `Resources`"),
+        "{error}"
+    );
+}

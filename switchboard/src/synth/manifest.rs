@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
+use crate::synth::json::serialize_fields;
 
 /// The cloud assembly schema version written in `manifest.json` (the CDK CLI 2.1148 reads up
 /// to 55).
@@ -14,7 +14,7 @@ pub const ENVIRONMENT: &str = "aws://unknown-account/unknown-region";
 pub(crate) const DESTINATION: &str = "current_account-current_region";
 
 /// `manifest.json`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Manifest {
     /// The schema version, [`MANIFEST_VERSION`].
     pub version: String,
@@ -24,31 +24,22 @@ pub struct Manifest {
 }
 
 /// One artifact of the [`Manifest`].
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Artifact {
     /// `aws:cloudformation:stack` or `cdk:asset-manifest`.
-    #[serde(rename = "type")]
     pub artifact_type: String,
     /// [`ENVIRONMENT`] for stacks.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub environment: Option<String>,
     /// What the artifact is.
     pub properties: ArtifactProperties,
     /// The artifacts to deploy first.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub dependencies: Vec<String>,
     /// The name the CLI shows.
-    #[serde(
-        rename = "displayName",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
     pub display_name: Option<String>,
 }
 
 /// The `properties` of an [`Artifact`].
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(untagged)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ArtifactProperties {
     /// Of a stack.
     Stack(StackProperties),
@@ -57,34 +48,26 @@ pub enum ArtifactProperties {
 }
 
 /// The properties of a stack artifact.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StackProperties {
     /// `<Stack>.template.json`.
     pub template_file: String,
     /// The bootstrap deploy role.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub assume_role_arn: Option<String>,
     /// The bootstrap CloudFormation execution role.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cloud_formation_execution_role_arn: Option<String>,
     /// The bootstrap lookup role, which `cdk diff` uses to read the deployed template.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lookup_role: Option<BootstrapRole>,
     /// Where the asset manifest uploads the template.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stack_template_asset_object_url: Option<String>,
     /// [`BOOTSTRAP_VERSION`](crate::manifest::BOOTSTRAP_VERSION).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub requires_bootstrap_stack_version: Option<u32>,
     /// The SSM parameter holding the bootstrap version.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bootstrap_stack_version_ssm_parameter: Option<String>,
 }
 
 /// A bootstrap role with the bootstrap version it needs.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BootstrapRole {
     /// The role.
     pub arn: String,
@@ -95,8 +78,7 @@ pub struct BootstrapRole {
 }
 
 /// The properties of an asset manifest artifact.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AssetManifestProperties {
     /// `<Stack>.assets.json`.
     pub file: String,
@@ -107,8 +89,7 @@ pub struct AssetManifestProperties {
 }
 
 /// `<Stack>.assets.json`: the template as a file asset.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AssetManifest {
     /// [`MANIFEST_VERSION`].
     pub version: String,
@@ -119,8 +100,7 @@ pub struct AssetManifest {
 }
 
 /// A file of an [`AssetManifest`].
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FileAsset {
     /// `<Stack> Template`.
     pub display_name: String,
@@ -131,7 +111,7 @@ pub struct FileAsset {
 }
 
 /// The source of a [`FileAsset`].
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FileSource {
     /// Relative to the assembly.
     pub path: String,
@@ -140,8 +120,7 @@ pub struct FileSource {
 }
 
 /// Where a [`FileAsset`] is uploaded.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FileDestination {
     /// The bootstrap bucket.
     pub bucket_name: String,
@@ -149,4 +128,65 @@ pub struct FileDestination {
     pub object_key: String,
     /// The bootstrap file-publishing role.
     pub assume_role_arn: String,
+}
+
+// The JSON form: the cloud assembly schema's camelCase keys, optional ones left out when empty.
+
+serialize_fields!(Manifest {
+    "version" => always version,
+    "artifacts" => always artifacts,
+});
+serialize_fields!(Artifact {
+    "type" => always artifact_type,
+    "environment" => if_written environment,
+    "properties" => always properties,
+    "dependencies" => if_written dependencies,
+    "displayName" => if_written display_name,
+});
+serialize_fields!(StackProperties {
+    "templateFile" => always template_file,
+    "assumeRoleArn" => if_written assume_role_arn,
+    "cloudFormationExecutionRoleArn" => if_written cloud_formation_execution_role_arn,
+    "lookupRole" => if_written lookup_role,
+    "stackTemplateAssetObjectUrl" => if_written stack_template_asset_object_url,
+    "requiresBootstrapStackVersion" => if_written requires_bootstrap_stack_version,
+    "bootstrapStackVersionSsmParameter" => if_written bootstrap_stack_version_ssm_parameter,
+});
+serialize_fields!(BootstrapRole {
+    "arn" => always arn,
+    "requiresBootstrapStackVersion" => always requires_bootstrap_stack_version,
+    "bootstrapStackVersionSsmParameter" => always bootstrap_stack_version_ssm_parameter,
+});
+serialize_fields!(AssetManifestProperties {
+    "file" => always file,
+    "requiresBootstrapStackVersion" => always requires_bootstrap_stack_version,
+    "bootstrapStackVersionSsmParameter" => always bootstrap_stack_version_ssm_parameter,
+});
+serialize_fields!(AssetManifest {
+    "version" => always version,
+    "files" => always files,
+    "dockerImages" => always docker_images,
+});
+serialize_fields!(FileAsset {
+    "displayName" => always display_name,
+    "source" => always source,
+    "destinations" => always destinations,
+});
+serialize_fields!(FileSource {
+    "path" => always path,
+    "packaging" => always packaging,
+});
+serialize_fields!(FileDestination {
+    "bucketName" => always bucket_name,
+    "objectKey" => always object_key,
+    "assumeRoleArn" => always assume_role_arn,
+});
+
+impl serde_core::Serialize for ArtifactProperties {
+    fn serialize<S: serde_core::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            ArtifactProperties::Stack(p) => p.serialize(serializer),
+            ArtifactProperties::AssetManifest(p) => p.serialize(serializer),
+        }
+    }
 }

@@ -11,13 +11,15 @@
 //! - [`split`]: the parts of a stack within CloudFormation's limits, each written once;
 //! - [`resource`]: the one writer of a profile's resource and output, into a [`frame`]'s
 //!   skeleton (description, instance, what the [`form`] adds);
-//! - [`template`] and [`manifest`]: the files as typed data; [`sha256`].
+//! - [`template`] and [`manifest`]: the files as typed data, their JSON form in [`json`];
+//!   [`sha256`].
 
 pub(crate) mod app;
 pub(crate) mod assembly;
 pub(crate) mod form;
 pub(crate) mod frame;
 pub(crate) mod instance;
+pub(crate) mod json;
 pub(crate) mod logical_id;
 pub(crate) mod manifest;
 pub(crate) mod provider;

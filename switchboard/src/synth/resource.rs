@@ -7,7 +7,7 @@
 //! `#[derive(Serialize)]` follows too, and the maps (`Resources`, `Outputs`) sorted as their
 //! `BTreeMap`s are.
 
-use serde::ser::{Serialize, SerializeMap, Serializer};
+use serde_core::ser::{Serialize, SerializeMap, Serializer};
 
 use crate::synth::template::{Expr, Output, SECURITY_PROFILE_TYPE, Template};
 use crate::{SecurityProfile, Tag, TextList};

@@ -1,11 +1,9 @@
 //! SHA-256 in hex: the hash of a profile name in its logical ID, and of a template's bytes in
 //! the bootstrapped assembly's asset manifest.
 
-use sha2::{Digest, Sha256};
-
 /// The SHA-256 of `bytes` as 64 lower-case hex digits.
 pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
-    hex(&Sha256::digest(bytes))
+    hex(&hmac_sha256::Hash::hash(bytes))
 }
 
 /// Lower-case hex, by table: the formatter's per-byte `{:02x}` showed in profiles of
