@@ -3,14 +3,14 @@
 //! restrictions, sensitive reasons where the rules ask for one).
 //!
 //! Each drawn profile is checked with the same rules the macro runs
-//! (`switchboard::rules::validate`), and redrawn until it has no error and no warning, so the
+//! (`switchboard_core::rules::validate`), and redrawn until it has no error and no warning, so the
 //! generated crate compiles cleanly. The resolved values are what the hand-written crate spells
 //! out.
 
+use switchboard::Rule;
 use switchboard::catalog::{self, PermissionInfo, Tier};
-use switchboard::diagnostic::Rule;
-use switchboard::rules::{self, ResolvedProfile};
-use switchboard::spec::{
+use switchboard_core::rules::{self, ResolvedProfile};
+use switchboard_core::spec::{
     FieldPath, Located, PermissionItem, PresetUse, ProfileSpec, ResourceItem, TagRestriction,
     TagSpec,
 };

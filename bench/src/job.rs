@@ -4,11 +4,11 @@
 
 use serde::{Deserialize, Serialize};
 use switchboard::catalog::{self, Tier};
-use switchboard::rules;
-use switchboard::spec::{
+use switchboard::{BuildError, SecurityProfile};
+use switchboard_core::rules;
+use switchboard_core::spec::{
     FieldPath, Located, PermissionItem, ProfileSpec, ResourceItem, TagRestriction, TagSpec,
 };
-use switchboard::{BuildError, SecurityProfile};
 
 use crate::generate::{self, REASONS, TAG_KEYS, TAG_RESOURCES, TAG_VALUES};
 use crate::rng::Rng;

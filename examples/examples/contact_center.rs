@@ -20,7 +20,7 @@ use std::fmt::Write as _;
 use std::io::Write as _;
 use std::process::ExitCode;
 
-use switchboard::synth::WrittenStack;
+use switchboard::StackPart;
 use switchboard::{App, Instance, SecurityProfile};
 use switchboard_examples::guide::GUIDE_PROFILES;
 use switchboard_examples::provider;
@@ -84,7 +84,7 @@ fn run() -> Result<String, switchboard::Error> {
 }
 
 /// One table: profile, permission count, sensitive permissions, restrictions.
-fn table(out: &mut String, stack: &WrittenStack, profiles: &[&SecurityProfile], bytes: usize) {
+fn table(out: &mut String, stack: &StackPart, profiles: &[&SecurityProfile], bytes: usize) {
     let part = if stack.of > 1 {
         format!(", part {} of {}", stack.part, stack.of)
     } else {

@@ -77,6 +77,16 @@ pub enum Error {
         /// The name.
         name: String,
     },
+    /// Two stacks of one app create a Connect instance of the same alias (compared ignoring
+    /// case, as the alias is the host name of the instance's URL): an alias names one instance.
+    DuplicateInstanceAlias {
+        /// The alias, as the second stack gives it.
+        alias: String,
+        /// The stack that creates it first, in the order the stacks were added.
+        first: String,
+        /// The other stack.
+        second: String,
+    },
     /// A template is too large for the assembly form chosen.
     TemplateTooLarge {
         /// The stack.
@@ -90,7 +100,7 @@ pub enum Error {
     },
     /// `synth` refused to replace what is at its output path: only a missing path, an empty
     /// directory or a previous cloud assembly may be replaced, never a file, a symbolic link
-    /// or a directory of other files (see [`synth::write`](mod@crate::synth::write)).
+    /// or a directory of other files (see [`App::synth`](crate::App::synth)).
     NotAnAssembly {
         /// The output path.
         path: PathBuf,
@@ -163,6 +173,18 @@ impl fmt::Display for Error {
             Error::DuplicateStackName { name } => write!(
                 f,
                 "two stacks of the app are named {name:?} (names are compared ignoring case)"
+            ),
+            Error::DuplicateInstanceAlias {
+                alias,
+                first,
+                second,
+            } => write!(
+                f,
+                "stacks {first:?} and {second:?} both create the Connect instance {alias:?} \
+                 (`Instance::create`), but an alias names one instance: let {first:?} create it, \
+                 and give {second:?} `Instance::parameter()` (deploy it with \
+                 `--parameters InstanceArn=<the ConnectInstanceArn output of {first}>`) or \
+                 `Instance::existing(<that ARN>)`; or put the profiles in one stack"
             ),
             Error::TemplateTooLarge {
                 stack,

@@ -2,12 +2,11 @@
 //! enforces, at the field that broke it, with the same message and fix; every error of a
 //! profile at once; and the warnings the macro shows at the token.
 
-use switchboard::diagnostic::{Rule, Severity};
-use switchboard::spec::FieldPath;
 use switchboard::{
     App, BuildError, Error, Finding, Instance, SecurityProfile, SecurityProfileBuilder, groups,
     presets,
 };
+use switchboard::{FieldPath, Rule, Severity};
 
 fn item(field: &'static str, index: usize) -> FieldPath {
     FieldPath::item(field, index)

@@ -1,8 +1,10 @@
 //! Conformance against the real tools: cfn-lint, the AWS CDK CLI and the cloud assembly
 //! schema, all pinned and installed by `.ci/run`.
 //!
-//! Without a tool these tests print `SKIPPED` (on the terminal, past the test harness's
-//! capture) and pass; with `CI=true` a missing tool fails them.
+//! Each test runs with the pinned version of its tool only (see `support`): without the tool,
+//! or with another version, it prints `SKIPPED` with the version found, the version wanted and
+//! how to get it (on the terminal, past the test harness's capture) and passes; with `CI=true`
+//! it fails instead.
 //!
 //! The assemblies checked:
 //!
@@ -27,7 +29,7 @@
 //! would be a second opinion with its own draft-support differences, and a heavy dependency.
 
 mod support;
-use support::unavailable;
+use support::repo;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -39,13 +41,6 @@ use switchboard_examples::guide::GUIDE_PROFILES;
 const SHARED_ARN: &str =
     "arn:aws:connect:us-east-1:123456789012:instance/0d3f1c2a-1111-2222-3333-444455556666";
 
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("the tests crate is inside the workspace")
-        .to_owned()
-}
-
 /// The target directory this test was built in.
 fn target_dir() -> PathBuf {
     Path::new(env!("CARGO_TARGET_TMPDIR"))
@@ -56,33 +51,6 @@ fn target_dir() -> PathBuf {
 
 fn scratch(name: &str) -> PathBuf {
     support::scratch("conformance", name)
-}
-
-fn runs(program: &Path, arg: &str) -> bool {
-    Command::new(program)
-        .arg(arg)
-        .output()
-        .is_ok_and(|o| o.status.success())
-}
-
-fn cfn_lint() -> Option<PathBuf> {
-    let program = PathBuf::from("cfn-lint");
-    runs(&program, "--version").then_some(program)
-}
-
-/// The project's pinned CLI (`.ci/node`), else one on PATH.
-fn cdk() -> Option<PathBuf> {
-    let local = repo().join(".ci/node/node_modules/.bin/cdk");
-    [local, PathBuf::from("cdk")]
-        .into_iter()
-        .find(|p| runs(p, "--version"))
-}
-
-fn schema_package() -> Option<PathBuf> {
-    let package = repo().join(".ci/node/node_modules/@aws-cdk/cloud-assembly-schema");
-    (package.join("schema/cloud-assembly.schema.json").is_file()
-        && runs(Path::new("node"), "--version"))
-    .then_some(package)
 }
 
 fn show(output: &Output) -> String {
@@ -181,6 +149,29 @@ fn split_assembly() -> &'static Path {
     })
 }
 
+/// Stacks without profiles on every kind of instance, in both forms: what must not hold an
+/// unused parameter (cfn-lint's W2001).
+fn empty_assemblies() -> Vec<PathBuf> {
+    [
+        switchboard::AssemblyForm::Bootstrapped,
+        switchboard::AssemblyForm::Minimal,
+    ]
+    .into_iter()
+    .map(|form| {
+        let out = scratch(&format!("empty-{form:?}")).join("cdk.out");
+        let mut app = App::with_outdir(&out).with_form(form);
+        app.stack("EmptyParameter", Instance::parameter());
+        app.stack(
+            "EmptyExisting",
+            Instance::existing(SHARED_ARN).expect("valid ARN"),
+        );
+        app.stack("EmptyCreated", Instance::create("empty-center"));
+        app.synth().expect("synth");
+        out
+    })
+    .collect()
+}
+
 fn templates(dir: &Path) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
         .expect("assembly directory")
@@ -204,13 +195,17 @@ fn stack_list(stdout: &[u8]) -> Vec<String> {
 
 #[test]
 fn cfn_lint_accepts_every_template() {
-    let Some(cfn_lint) = cfn_lint() else {
-        return unavailable("cfn_lint_accepts_every_template", "cfn-lint");
+    let Some(cfn_lint) = support::cfn_lint("cfn_lint_accepts_every_template") else {
+        return;
     };
     let mut files = templates(example_assembly());
     assert_eq!(files.len(), 2, "{files:?}");
     files.extend(templates(split_assembly()));
     assert_eq!(files.len(), 7, "{files:?}");
+    for dir in empty_assemblies() {
+        files.extend(templates(&dir));
+    }
+    assert_eq!(files.len(), 13, "{files:?}");
     let output = Command::new(&cfn_lint)
         .args(["--regions", "us-east-1", "--"])
         .args(&files)
@@ -227,8 +222,8 @@ fn cfn_lint_accepts_every_template() {
 fn cfn_lint_rejects_what_it_should() {
     // The check is only worth something if cfn-lint reads these templates at all: a template
     // broken on purpose must fail.
-    let Some(cfn_lint) = cfn_lint() else {
-        return unavailable("cfn_lint_rejects_what_it_should", "cfn-lint");
+    let Some(cfn_lint) = support::cfn_lint("cfn_lint_rejects_what_it_should") else {
+        return;
     };
     let dir = scratch("broken");
     let source = example_assembly().join("GuideExamples.template.json");
@@ -251,11 +246,8 @@ fn cfn_lint_rejects_what_it_should() {
 
 #[test]
 fn cdk_lists_and_synthesizes_the_assemblies() {
-    let Some(cdk) = cdk() else {
-        return unavailable(
-            "cdk_lists_and_synthesizes_the_assemblies",
-            "the AWS CDK CLI",
-        );
+    let Some(cdk) = support::cdk("cdk_lists_and_synthesizes_the_assemblies") else {
+        return;
     };
     let example = example_assembly();
     let ls = run(cdk_command(&cdk)
@@ -296,8 +288,8 @@ fn cdk_lists_and_synthesizes_the_assemblies() {
 
 #[test]
 fn cdk_synth_runs_the_cdk_json_app() {
-    let Some(cdk) = cdk() else {
-        return unavailable("cdk_synth_runs_the_cdk_json_app", "the AWS CDK CLI");
+    let Some(cdk) = support::cdk("cdk_synth_runs_the_cdk_json_app") else {
+        return;
     };
     // The repository's cdk.json, as `npx cdk synth` uses it, writing elsewhere than ./cdk.out.
     let out = scratch("cdk-json").join("cdk.out");
@@ -387,11 +379,10 @@ fn validate(package: &Path, dirs: &[&Path]) -> Output {
 
 #[test]
 fn manifests_validate_against_the_cloud_assembly_schema() {
-    let Some(package) = schema_package() else {
-        return unavailable(
-            "manifests_validate_against_the_cloud_assembly_schema",
-            "node with @aws-cdk/cloud-assembly-schema in .ci/node",
-        );
+    let Some(package) =
+        support::schema_package("manifests_validate_against_the_cloud_assembly_schema")
+    else {
+        return;
     };
     let minimal = scratch("minimal").join("cdk.out");
     let mut app = App::with_outdir(&minimal).with_form(switchboard::AssemblyForm::Minimal);
@@ -425,4 +416,93 @@ fn manifests_validate_against_the_cloud_assembly_schema() {
     .expect("written");
     let output = validate(&package, &[&broken]);
     assert!(!output.status.success(), "{}", show(&output));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The version gate (no tool needed)
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn another_cfn_lint_version_is_skipped_with_the_versions_and_the_fix() {
+    let pin = support::cfn_lint_pin();
+    let found = support::version_in("cfn-lint 1.51.0\n");
+    assert_eq!(found.as_deref(), Some("1.51.0"));
+    let wanted = &pin.wanted;
+    let support::Gate::Skip(line) = support::gate("t", &pin, found.as_deref(), false) else {
+        panic!("another version must be skipped");
+    };
+    assert_eq!(
+        line,
+        format!(
+            "SKIPPED t: found cfn-lint 1.51.0, wanted {wanted} (pinned in .ci/run); \
+             get it with `pip install cfn-lint=={wanted}` (or run .ci/run)"
+        )
+    );
+    let support::Gate::Fail(message) = support::gate("t", &pin, Some("1.51.0"), true) else {
+        panic!("another version must fail under CI=true");
+    };
+    assert!(
+        message.contains("1.51.0") && message.contains(wanted.as_str()),
+        "{message}"
+    );
+    assert!(matches!(
+        support::gate("t", &pin, None, true),
+        support::Gate::Fail(_)
+    ));
+    assert!(matches!(
+        support::gate("t", &pin, None, false),
+        support::Gate::Skip(line) if line.contains("cfn-lint not found")
+    ));
+    assert_eq!(
+        support::gate("t", &pin, Some(wanted), true),
+        support::Gate::Run
+    );
+}
+
+#[test]
+fn pins_are_read_from_ci_run_and_the_node_lock() {
+    // The one place each pin is written: `.ci/run` installs cfn-lint==X, npm ci installs the
+    // lock's versions.
+    let ci_run = std::fs::read_to_string(repo().join(".ci/run")).expect(".ci/run");
+    let cfn_lint = support::cfn_lint_pin();
+    assert!(
+        ci_run.contains(&format!("pip install --quiet --disable-pip-version-check --root-user-action=ignore cfn-lint=={}", cfn_lint.wanted)),
+        "{cfn_lint:?}"
+    );
+    // The README tells users the same command.
+    let readme = std::fs::read_to_string(repo().join("README.md")).expect("README");
+    assert!(
+        readme.contains(&format!("`{}`", cfn_lint.get)),
+        "{cfn_lint:?}"
+    );
+    assert_eq!(
+        support::pip_pin("pip install x cfn-lint==1.58.0\necho", "cfn-lint").as_deref(),
+        Some("1.58.0")
+    );
+    let lock = r#"{"packages": {"node_modules/aws-cdk": {"version": "2.1148.1"}}}"#;
+    assert_eq!(
+        support::npm_lock_version(lock, "aws-cdk").as_deref(),
+        Some("2.1148.1")
+    );
+    let package: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(repo().join(".ci/node/package.json")).expect("package.json"),
+    )
+    .expect("JSON");
+    for pin in [support::cdk_pin(), support::schema_pin()] {
+        let name = if pin.tool == "the AWS CDK CLI" {
+            "aws-cdk"
+        } else {
+            pin.tool
+        };
+        assert_eq!(
+            package["devDependencies"][name],
+            pin.wanted.as_str(),
+            "{pin:?}"
+        );
+        assert_eq!(pin.get, "npm ci --prefix .ci/node");
+    }
+    assert_eq!(
+        support::version_in("2.1148.1 (build 6b2f7f1)").as_deref(),
+        Some("2.1148.1")
+    );
 }

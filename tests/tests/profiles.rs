@@ -959,7 +959,7 @@ fn without_an_implied_view_keeps_it() {
     assert!(profile.has_permission("Queues.View"));
     assert_eq!(implied(&profile), ["Queues.View"]);
     let rules: Vec<_> = warnings.iter().map(|w| w.rule).collect();
-    assert_eq!(rules, [switchboard::diagnostic::Rule::WithoutImpliedView]);
+    assert_eq!(rules, [switchboard::Rule::WithoutImpliedView]);
 }
 
 /// The README's guide block ("Presets, groups and permissions") is `examples/src/guide.rs`'s

@@ -19,8 +19,9 @@
 //! - `cfn_lint_reads_every_character_synth_writes`: the regression test of a bug this file
 //!   found (raw DEL, C1 controls and U+FFFE/U+FFFF made cfn-lint fail to parse a template).
 //!
-//! Without cfn-lint the linting tests print `SKIPPED` and pass; with `CI=true` they fail, as in
-//! `conformance.rs`.
+//! The linting tests run with the cfn-lint version `.ci/run` pins; without cfn-lint, or with
+//! another version, they print `SKIPPED` with both versions and pass; with `CI=true` they fail,
+//! as in `conformance.rs`.
 //!
 //! Why not the `jsonschema` crate: its default features bring an HTTP client and a TLS stack
 //! (reqwest, rustls, aws-lc-rs, which builds C code), and even without them some twenty crates;
@@ -33,7 +34,6 @@
 //! (the default is 96 cases); `ROBUST_BATCH=1000` lints a larger batch.
 
 mod support;
-use support::unavailable;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write as _;
@@ -47,9 +47,8 @@ use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
 use regex::Regex;
 use serde_json::{Map, Value, json};
 use switchboard::catalog::PERMISSIONS;
-use switchboard::diagnostic::{Rule, Severity};
-use switchboard::spec::FieldPath;
-use switchboard::{App, AssemblyForm, Error, Instance, SecurityProfile, SecurityProfileBuilder};
+use switchboard::{App, Error, Instance, SecurityProfile, SecurityProfileBuilder};
+use switchboard::{FieldPath, Rule, Severity};
 
 const SCHEMA_TEXT: &str =
     include_str!("../../reference/cfn-schema-AWS-Connect-SecurityProfile.json");
@@ -759,13 +758,6 @@ fn scratch(name: &str) -> PathBuf {
     support::scratch("robust_schema", name)
 }
 
-fn cfn_lint_available() -> bool {
-    Command::new("cfn-lint")
-        .arg("--version")
-        .output()
-        .is_ok_and(|o| o.status.success())
-}
-
 fn show(output: &Output) -> String {
     format!(
         "status {}\n--- stdout\n{}\n--- stderr\n{}",
@@ -933,19 +925,23 @@ fn cfn_lint_accepts_generated_profiles() {
     }
     let schema = schema();
     let mut files = Vec::new();
-    for stack in app.stacks() {
-        for part in stack.parts(AssemblyForm::Bootstrapped).expect("parts") {
-            let json = part.template.to_json();
-            let refs: Vec<&SecurityProfile> = part.profiles.iter().collect();
-            check_rendered(schema, &json, &refs);
-            let file = dir.join(format!("{}.template.json", part.name));
-            std::fs::write(&file, json).expect("written");
-            files.push(file);
-        }
+    let assembly = app.assembly().expect("synthesizes");
+    for part in &assembly.stacks {
+        let json = &assembly.files[&part.template_file];
+        let refs: Vec<&SecurityProfile> = part
+            .profiles
+            .iter()
+            .filter_map(|name| profiles.iter().find(|p| p.name() == name))
+            .collect();
+        assert_eq!(refs.len(), part.profiles.len());
+        check_rendered(schema, json, &refs);
+        let file = dir.join(&part.template_file);
+        std::fs::write(&file, json).expect("written");
+        files.push(file);
     }
     let rendered = started.elapsed();
-    if !cfn_lint_available() {
-        return unavailable("cfn_lint_accepts_generated_profiles", "cfn-lint");
+    if support::cfn_lint("cfn_lint_accepts_generated_profiles").is_none() {
+        return;
     }
     let (outputs, found) = lint_in_two(&files);
     assert!(
@@ -1581,11 +1577,8 @@ fn every_constraint_is_enforced_before_cfn_lint_sees_it() {
         files.push(file);
     }
 
-    if !cfn_lint_available() {
-        return unavailable(
-            "every_constraint_is_enforced_before_cfn_lint_sees_it",
-            "cfn-lint",
-        );
+    if support::cfn_lint("every_constraint_is_enforced_before_cfn_lint_sees_it").is_none() {
+        return;
     }
     let (output, found) = lint(&files);
     assert!(
@@ -1666,8 +1659,8 @@ fn cfn_lint_reads_every_character_synth_writes() {
             "{c:?} is written as an escape"
         );
     }
-    if !cfn_lint_available() {
-        return unavailable("cfn_lint_reads_every_character_synth_writes", "cfn-lint");
+    if support::cfn_lint("cfn_lint_reads_every_character_synth_writes").is_none() {
+        return;
     }
     let dir = scratch("characters");
     let file = dir.join("Characters.template.json");

@@ -3,10 +3,11 @@
 
 use std::collections::BTreeSet;
 
-use switchboard::synth::assembly::ArtifactProperties;
-use switchboard::synth::split::{MAX_OUTPUTS, MAX_RESOURCES, MAX_TEMPLATE_BYTES};
-use switchboard::synth::template::Expr;
-use switchboard::synth::{Assembly, INSTANCE_EXPORT_OUTPUT, INSTANCE_LOGICAL_ID};
+use switchboard::Assembly;
+use switchboard::manifest::ArtifactProperties;
+use switchboard::template::{
+    Expr, INSTANCE_ARN_OUTPUT, INSTANCE_LOGICAL_ID, MAX_OUTPUTS, MAX_RESOURCES, MAX_TEMPLATE_BYTES,
+};
 use switchboard::{App, AssemblyForm, Instance, SecurityProfile, groups, presets};
 
 const ARN: &str =
@@ -40,27 +41,24 @@ fn assert_complete(assembly: &Assembly, profiles: &[SecurityProfile]) {
     for part in &assembly.stacks {
         let bytes = assembly.files[&part.template_file].len();
         assert!(bytes <= MAX_TEMPLATE_BYTES, "{}: {bytes} bytes", part.id);
-        assert!(
-            part.template.resources.len() <= MAX_RESOURCES,
-            "{}",
-            part.id
-        );
-        assert!(part.template.outputs.len() <= MAX_OUTPUTS, "{}", part.id);
-        for profile in &part.profiles {
-            assert!(
-                seen.insert(profile.name().to_owned()),
-                "{} twice",
-                profile.name()
-            );
-            let (id, properties) = part
-                .template
-                .security_profile(profile.name())
+        let template = assembly.template(part);
+        assert!(template.resources.len() <= MAX_RESOURCES, "{}", part.id);
+        assert_eq!(template.resources.len(), part.resources, "{}", part.id);
+        assert!(template.outputs.len() <= MAX_OUTPUTS, "{}", part.id);
+        for name in &part.profiles {
+            assert!(seen.insert(name.clone()), "{name} twice");
+            let profile = profiles
+                .iter()
+                .find(|p| p.name() == name)
+                .expect("one of the input's");
+            let (id, properties) = template
+                .security_profile(name)
                 .expect("rendered in its part");
             assert_eq!(properties.permissions.len(), profile.permission_count());
-            assert!(part.template.outputs.contains_key(&format!("{id}Arn")));
+            assert!(template.outputs.contains_key(&format!("{id}Arn")));
         }
         assert_eq!(
-            part.template.security_profiles().count(),
+            template.security_profiles().count(),
             part.profiles.len(),
             "{}",
             part.id
@@ -86,20 +84,35 @@ fn six_hundred_profiles_on_a_created_instance() {
     assert_complete(&assembly, &profiles);
 
     let first = &assembly.stacks[0];
-    assert!(first.template.resources.contains_key(INSTANCE_LOGICAL_ID));
-    let export = &first.template.outputs[INSTANCE_EXPORT_OUTPUT];
+    assert!(
+        assembly
+            .template(first)
+            .resources
+            .contains_key(INSTANCE_LOGICAL_ID)
+    );
+    let export = &assembly.template(first).outputs[INSTANCE_ARN_OUTPUT];
     assert_eq!(export.value, Expr::get_att(INSTANCE_LOGICAL_ID, "Arn"));
     assert_eq!(
         export.export.as_ref().map(|e| e.name.as_str()),
         Some("Big:InstanceArn")
     );
-    for (_, p) in first.template.security_profiles() {
+    for (_, p) in assembly.template(first).security_profiles() {
         assert_eq!(p.instance_arn, Expr::get_att(INSTANCE_LOGICAL_ID, "Arn"));
     }
     for later in &assembly.stacks[1..] {
-        assert!(!later.template.resources.contains_key(INSTANCE_LOGICAL_ID));
-        assert!(!later.template.outputs.contains_key(INSTANCE_EXPORT_OUTPUT));
-        for (_, p) in later.template.security_profiles() {
+        assert!(
+            !assembly
+                .template(later)
+                .resources
+                .contains_key(INSTANCE_LOGICAL_ID)
+        );
+        assert!(
+            !assembly
+                .template(later)
+                .outputs
+                .contains_key(INSTANCE_ARN_OUTPUT)
+        );
+        for (_, p) in assembly.template(later).security_profiles() {
             assert_eq!(
                 p.instance_arn,
                 Expr::ImportValue {
@@ -109,8 +122,8 @@ fn six_hundred_profiles_on_a_created_instance() {
         }
         assert_eq!(later.of, 4);
         assert!(
-            later
-                .template
+            assembly
+                .template(later)
                 .description
                 .as_deref()
                 .is_some_and(|d| d.contains(&format!("part {} of 4", later.part)))
@@ -148,8 +161,13 @@ fn an_existing_instance_is_written_into_every_part_without_exports() {
     assert_eq!(sizes, [200, 200, 50]);
     assert_complete(&assembly, &profiles);
     for part in &assembly.stacks {
-        assert!(!part.template.outputs.contains_key(INSTANCE_EXPORT_OUTPUT));
-        for (_, p) in part.template.security_profiles() {
+        assert!(
+            !assembly
+                .template(part)
+                .outputs
+                .contains_key(INSTANCE_ARN_OUTPUT)
+        );
+        for (_, p) in assembly.template(part).security_profiles() {
             assert_eq!(p.instance_arn, Expr::Text(ARN.to_owned()));
         }
     }
@@ -165,13 +183,13 @@ fn a_parameter_instance_is_exported_by_the_first_part() {
     let assembly = assembly(Instance::parameter(), &profiles);
     assert_eq!(assembly.stacks.len(), 2);
     assert_complete(&assembly, &profiles);
-    let first = &assembly.stacks[0].template;
+    let first = &assembly.template(&assembly.stacks[0]);
     assert!(first.parameters.contains_key("InstanceArn"));
     assert_eq!(
-        first.outputs[INSTANCE_EXPORT_OUTPUT].value,
+        first.outputs[INSTANCE_ARN_OUTPUT].value,
         Expr::reference("InstanceArn")
     );
-    let second = &assembly.stacks[1].template;
+    let second = &assembly.template(&assembly.stacks[1]);
     assert!(!second.parameters.contains_key("InstanceArn"));
     assert!(second.parameters.contains_key("BootstrapVersion"));
     for (_, p) in second.security_profiles() {
@@ -187,16 +205,32 @@ fn a_parameter_instance_is_exported_by_the_first_part() {
 #[test]
 fn exactly_200_profiles_fit_one_stack_without_an_export() {
     let profiles = small(200);
-    let assembly = assembly(Instance::create("c"), &profiles);
+    let assembly = assembly(Instance::parameter(), &profiles);
     assert_eq!(assembly.stacks.len(), 1);
-    assert_eq!(assembly.stacks[0].template.outputs.len(), 200);
+    assert_eq!(assembly.template(&assembly.stacks[0]).outputs.len(), 200);
     assert!(
-        !assembly.stacks[0]
-            .template
+        !assembly
+            .template(&assembly.stacks[0])
             .outputs
-            .contains_key(INSTANCE_EXPORT_OUTPUT)
+            .contains_key(INSTANCE_ARN_OUTPUT)
     );
     assert_complete(&assembly, &profiles);
+}
+
+#[test]
+fn a_created_instance_takes_one_output_so_199_profiles_fit_one_stack() {
+    for (count, parts) in [(199, 1), (200, 2)] {
+        let profiles = small(count);
+        let assembly = assembly(Instance::create("c"), &profiles);
+        assert_eq!(assembly.stacks.len(), parts, "{count} profiles");
+        let first = &assembly.template(&assembly.stacks[0]);
+        assert_eq!(first.outputs.len(), 200, "{count} profiles");
+        let output = &first.outputs[INSTANCE_ARN_OUTPUT];
+        assert_eq!(output.value, Expr::get_att(INSTANCE_LOGICAL_ID, "Arn"));
+        // Exported only when other parts import it.
+        assert_eq!(output.export.is_some(), parts > 1, "{count} profiles");
+        assert_complete(&assembly, &profiles);
+    }
 }
 
 #[test]
@@ -246,7 +280,7 @@ fn the_minimal_form_splits_at_51200_bytes_and_refuses_a_profile_larger_than_that
         let bytes = assembly.files[&part.template_file].len();
         assert!(bytes <= 51_200, "{}: {bytes} bytes", part.id);
         assert!(
-            part.template.parameters.is_empty(),
+            assembly.template(part).parameters.is_empty(),
             "no bootstrap parameter"
         );
     }

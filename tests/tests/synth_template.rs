@@ -2,11 +2,12 @@
 //! logical IDs, outputs, and the errors `add_security_profile` reports.
 
 use serde_json::{Value, json};
-use switchboard::synth::template::{
+use switchboard::logical_id;
+use switchboard::template::INSTANCE_ARN_PATTERN;
+use switchboard::template::{
     Expr, INSTANCE_TYPE, InstanceAttributes, InstanceProperties, Output, Parameter,
     ResourceMetadata, SECURITY_PROFILE_TYPE, SwitchboardMetadata, TagEntry,
 };
-use switchboard::synth::{INSTANCE_ARN_PATTERN, logical_id};
 use switchboard::{
     App, Error, Instance, SecurityProfile, Template, groups, presets, security_profile,
 };
@@ -224,7 +225,11 @@ fn instance_create_adds_the_instance_and_profiles_take_its_arn() {
     assert_eq!(p.instance_arn, Expr::get_att("ConnectInstance", "Arn"));
     assert!(template.parameters.is_empty());
     assert_eq!(template.resources.len(), 2);
-    assert_eq!(template.outputs.len(), 1, "the profile's ARN only");
+    assert_eq!(
+        template.outputs.keys().collect::<Vec<_>>(),
+        [&format!("{}Arn", logical_id("Bare")), "ConnectInstanceArn"],
+        "the profile's ARN and the instance's"
+    );
 }
 
 #[test]
@@ -441,4 +446,28 @@ fn a_template_reads_back_into_the_same_value() {
     let template = template_of(Instance::create("c"), &[&EVERYTHING, &BARE]);
     let back: Template = serde_json::from_str(&template.to_json()).expect("parses");
     assert_eq!(back, template);
+}
+
+#[test]
+fn reading_a_template_of_another_shape_names_what_does_not_fit() {
+    let template = template_of(Instance::parameter(), &[&BARE]);
+    let json = template.to_json();
+    assert_eq!(Template::from_json_text(&json).expect("reads"), template);
+    let misspelled = json.replacen("\"SecurityProfileName\"", "\"SecurityProfileNam\"", 1);
+    let error = Template::from_json_text(&misspelled).expect_err("an unknown property");
+    let message = error.to_string();
+    assert!(
+        message.contains("neither a security profile (missing field `SecurityProfileName`)"),
+        "{message}"
+    );
+    assert!(
+        message.starts_with(&format!("Resources: {}: Properties:", logical_id("Bare"))),
+        "{message}"
+    );
+    let error = serde_json::from_str::<Template>("{\"Description\": \"no resources\"}")
+        .expect_err("Resources is required");
+    assert!(
+        error.to_string().contains("missing field `Resources`"),
+        "{error}"
+    );
 }

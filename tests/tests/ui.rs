@@ -19,10 +19,7 @@ fn ui() {
 
 /// Every rule, so that a rule added later without a UI test fails here.
 fn rule_names() -> Vec<String> {
-    switchboard::diagnostic::Rule::ALL
-        .iter()
-        .map(|r| r.name())
-        .collect()
+    switchboard::Rule::ALL.iter().map(|r| r.name()).collect()
 }
 
 #[test]

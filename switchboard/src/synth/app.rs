@@ -7,18 +7,14 @@ use switchboard_core::rules::name::names_collide;
 
 use crate::Error;
 use crate::synth::assembly::{
-    Assembly, AssemblyForm, Builder, InMemory, Manifest, Sink, ToDisk, WrittenAssembly,
+    Assembly, Builder, InMemory, Sink, StackPart, ToDisk, WrittenAssembly,
 };
+use crate::synth::form::AssemblyForm;
 use crate::synth::instance::{Instance, InstanceKind};
+use crate::synth::manifest::Manifest;
 use crate::synth::provider::{self, Held, SecurityProfileProvider};
-use crate::synth::split;
 use crate::synth::stack::Stack;
 use crate::synth::write::{Real, Staging};
-
-/// The environment variable the CDK CLI sets to the directory the app must write to.
-pub const OUTDIR_ENV: &str = "CDK_OUTDIR";
-/// Where the assembly goes when [`OUTDIR_ENV`] is not set, relative to the working directory.
-pub const DEFAULT_OUTDIR: &str = "cdk.out";
 
 /// A CDK app: stacks of security profiles, synthesized into one cloud assembly.
 ///
@@ -74,13 +70,19 @@ impl std::fmt::Debug for App {
 }
 
 impl App {
+    /// The environment variable the CDK CLI sets to the directory the app must write to.
+    pub const OUTDIR_ENV: &str = "CDK_OUTDIR";
+    /// Where the assembly goes when [`App::OUTDIR_ENV`] is not set, relative to the working
+    /// directory.
+    pub const DEFAULT_OUTDIR: &str = "cdk.out";
+
     /// An app that writes to `$CDK_OUTDIR` when it is set (the CDK CLI sets it), else to
     /// `./cdk.out`, in the bootstrapped form.
     pub fn new() -> App {
-        let outdir = std::env::var_os(OUTDIR_ENV)
+        let outdir = std::env::var_os(App::OUTDIR_ENV)
             .filter(|v| !v.is_empty())
             .map(PathBuf::from)
-            .unwrap_or_else(|| PathBuf::from(DEFAULT_OUTDIR));
+            .unwrap_or_else(|| PathBuf::from(App::DEFAULT_OUTDIR));
         App::with_outdir(outdir)
     }
 
@@ -133,7 +135,9 @@ impl App {
     ///
     /// The name is the CloudFormation stack name (1 to 128 letters, digits and hyphens,
     /// starting with a letter); it is checked when the stack is first used, and two stacks of
-    /// one app may not share a name.
+    /// one app may not share a name. Nor may two stacks create an instance of the same alias
+    /// ([`Error::DuplicateInstanceAlias`] from [`App::synth`]): the other stacks of that
+    /// instance take its ARN, as [`Instance::parameter`] or [`Instance::existing`].
     pub fn stack(&mut self, name: impl Into<String>, instance: Instance) -> &mut Stack {
         let index = self.stacks.len();
         self.stacks.push(Stack::new(name.into(), instance));
@@ -150,7 +154,7 @@ impl App {
         self.stacks.iter_mut().find(|s| s.name() == name)
     }
 
-    /// Registers a provider (see [`synth::provider`](crate::synth::provider)).
+    /// Registers a provider (see [`SecurityProfileProvider`]).
     pub fn register(&mut self, provider: impl SecurityProfileProvider + 'static) -> &mut App {
         self.providers.push(Held::Registered(Box::new(provider)));
         self
@@ -188,43 +192,75 @@ impl App {
     }
 
     /// The cloud assembly in memory: runs the providers, checks every stack (its name, its
-    /// instance, names shared between stacks, profiles of one existing instance spread over
+    /// instance, names shared between stacks, an instance alias that two stacks create
+    /// ([`Error::DuplicateInstanceAlias`]), profiles of one existing instance spread over
     /// several stacks) and renders every template, split where needed. Its files are
     /// byte for byte what [`App::synth`] writes.
     pub fn assembly(&mut self) -> Result<Assembly, Error> {
         self.prepare()?;
         let mut sink = InMemory::default();
-        let manifest = self.render_into(&mut sink)?;
+        let (manifest, stacks) = self.render_into(&mut sink)?;
         Ok(Assembly {
             manifest,
-            stacks: sink.stacks,
+            stacks,
             files: sink.files,
         })
     }
 
-    /// Synthesizes the cloud assembly and writes it to [`App::outdir`] atomically (see
-    /// [`synth::write`](mod@crate::synth::write)); returns what it wrote.
+    /// Synthesizes the cloud assembly and writes it to [`App::outdir`] atomically; returns what
+    /// it wrote.
     ///
     /// The checks of [`App::assembly`] come first. Then the templates are rendered and written
     /// one stack part at a time, so memory holds one template, not the whole assembly. The
     /// files are not synced to disk unless [`App::with_sync_to_disk`] asks for it: like the
     /// AWS CDK's, an assembly written just before a power loss may be incomplete (synth must
     /// then run again), while a crash of the process never leaves one half-written.
+    ///
+    /// # How it writes
+    ///
+    /// The files are written into a new directory beside the target (same parent, so the renames
+    /// below stay on one file system), one at a time as synthesis produces them. Then the previous
+    /// assembly, if any, is renamed away, the new one renamed into place, and the previous one
+    /// removed. A failure before the swap leaves the previous assembly as it was and removes the
+    /// new directory; the swap itself is two renames, and if the second fails the first is undone
+    /// (should that fail too, the error says where the previous assembly was kept).
+    ///
+    /// By default the files are not synced to disk (neither the AWS CDK nor a plain `serde_json`
+    /// writer syncs; a sync costs milliseconds per file): the swap is atomic against a crash of
+    /// the process, but like the CDK's, an assembly written just before a power loss may be
+    /// incomplete, and synth must then run again. [`App::with_sync_to_disk`]
+    /// syncs every file and the new directory before the swap, and the parent directory after it.
+    ///
+    /// The target may be missing, an empty directory, or a previous cloud assembly: a directory
+    /// whose `manifest.json` is a file that reads as a cloud assembly manifest (a JSON object with
+    /// a string `version` and no key but those of the cloud assembly schema: `version`,
+    /// `artifacts`, `minimumCliVersion`, `missing`, `runtime`). Anything else is refused with
+    /// [`Error::NotAnAssembly`]: `synth` never replaces a file, a symbolic link, or a directory of
+    /// other files, including one with another kind of `manifest.json` (a web app's, a browser
+    /// extension's).
+    ///
+    /// The CDK CLI, which runs the app with `CDK_OUTDIR` set, creates the directory and keeps its
+    /// lock files in it (`synth.lock`, `read.<pid>.<n>.lock`) while the app runs. Those files do
+    /// not make a directory "non-empty", and they are carried into the new directory so the CLI's
+    /// lock stays in force. Only regular files count as the CLI's locks: anything else by those
+    /// names (a directory, a FIFO, which would block the copy for ever) is ordinary content.
+    ///
+    /// A process killed part-way (a crash, `kill -9`, a power cut) cannot clean up: the previous
+    /// assembly is intact (or, killed between the two renames, kept beside the target), and the
+    /// new directory stays beside the target under a hidden name
+    /// (`.<name>.switchboard-new-<pid>-<n>`) that no later `synth` reads or reuses; remove it at
+    /// leisure. `synth` does not remove such directories itself: telling a dead writer's from a
+    /// live one's (another process, maybe in another PID namespace) cannot be done safely.
     pub fn synth(&mut self) -> Result<WrittenAssembly, Error> {
         self.prepare()?;
         let mut steps = Real;
         let staging = Staging::begin(&self.outdir, &mut steps, self.sync_to_disk)?;
         let mut sink = ToDisk {
             staging,
-            stacks: Vec::new(),
             files: BTreeMap::new(),
         };
-        let manifest = self.render_into(&mut sink)?;
-        let ToDisk {
-            staging,
-            stacks,
-            files,
-        } = sink;
+        let (manifest, stacks) = self.render_into(&mut sink)?;
+        let ToDisk { staging, files } = sink;
         staging.commit()?;
         Ok(WrittenAssembly {
             manifest,
@@ -240,15 +276,33 @@ impl App {
         for stack in &self.stacks {
             stack.validate()?;
         }
+        self.check_created_aliases()?;
         self.check_shared_instances()
     }
 
+    /// An alias names one instance: only one stack of the app may create it.
+    fn check_created_aliases(&self) -> Result<(), Error> {
+        let mut creators: BTreeMap<String, &str> = BTreeMap::new();
+        for stack in &self.stacks {
+            if let InstanceKind::Create { alias } = stack.instance().kind()
+                && let Some(first) = creators.insert(alias.to_ascii_lowercase(), stack.name())
+            {
+                return Err(Error::DuplicateInstanceAlias {
+                    alias: alias.clone(),
+                    first: first.to_owned(),
+                    second: stack.name().to_owned(),
+                });
+            }
+        }
+        Ok(())
+    }
+
     /// Renders every stack, part after part, into `sink`.
-    fn render_into(&self, sink: &mut impl Sink) -> Result<Manifest, Error> {
+    fn render_into(&self, sink: &mut impl Sink) -> Result<(Manifest, Vec<StackPart>), Error> {
         let mut builder = Builder::new(self.form);
         let mut names: BTreeSet<String> = BTreeSet::new();
         for stack in &self.stacks {
-            let parts = split::plan(stack, self.form)?;
+            let parts = stack.plan(self.form)?;
             for part in &parts {
                 if !names.insert(part.name.to_ascii_lowercase()) {
                     return Err(Error::DuplicateStackName {

@@ -2,13 +2,6 @@
 
 use crate::Error;
 
-/// Security profiles per Connect instance unless the quota was raised (Service Quotas
-/// L-F325A715, adjustable).
-pub const DEFAULT_PROFILE_QUOTA: usize = 100;
-
-/// The longest instance alias AWS accepts.
-pub const MAX_ALIAS_LEN: usize = 45;
-
 /// The Amazon Connect instance that a stack's security profiles belong to.
 ///
 /// Three kinds, for three ways of working:
@@ -21,7 +14,7 @@ pub const MAX_ALIAS_LEN: usize = 45;
 /// - [`Instance::parameter`]: the ARN is the template parameter `InstanceArn`, so one template
 ///   serves many instances (`cdk deploy --parameters InstanceArn=arn:...`).
 ///
-/// Every instance holds at most [`DEFAULT_PROFILE_QUOTA`] security profiles unless its quota was
+/// Every instance holds at most [`Instance::DEFAULT_PROFILE_QUOTA`] security profiles unless its quota was
 /// raised; [`Instance::with_profile_quota`] says so.
 ///
 /// ```
@@ -61,6 +54,13 @@ pub enum InstanceKind {
 }
 
 impl Instance {
+    /// Security profiles per Connect instance unless the quota was raised (Service Quotas
+    /// L-F325A715, adjustable).
+    pub const DEFAULT_PROFILE_QUOTA: usize = 100;
+
+    /// The longest instance alias AWS accepts.
+    pub const MAX_ALIAS_LEN: usize = 45;
+
     /// An instance the stack creates, with the given alias (AWS: 1 to 45 letters, digits and
     /// hyphens, starting and ending with a letter or digit, not starting with `d-`; unique
     /// across AWS). The alias is checked by [`Instance::validate`], which the stack calls before
@@ -70,7 +70,7 @@ impl Instance {
             kind: InstanceKind::Create {
                 alias: alias.into(),
             },
-            quota: DEFAULT_PROFILE_QUOTA,
+            quota: Instance::DEFAULT_PROFILE_QUOTA,
         }
     }
 
@@ -84,7 +84,7 @@ impl Instance {
         }
         Ok(Instance {
             kind: InstanceKind::Existing { arn },
-            quota: DEFAULT_PROFILE_QUOTA,
+            quota: Instance::DEFAULT_PROFILE_QUOTA,
         })
     }
 
@@ -93,7 +93,7 @@ impl Instance {
     pub fn parameter() -> Instance {
         Instance {
             kind: InstanceKind::Parameter,
-            quota: DEFAULT_PROFILE_QUOTA,
+            quota: Instance::DEFAULT_PROFILE_QUOTA,
         }
     }
 
@@ -181,7 +181,7 @@ pub fn is_instance_arn(arn: &str) -> bool {
 /// letters, digits and hyphens, starting and ending with a letter or digit, not starting with
 /// `d-` (the prefix of directory ids).
 fn check_alias(alias: &str) -> Result<(), &'static str> {
-    if alias.is_empty() || alias.chars().count() > MAX_ALIAS_LEN {
+    if alias.is_empty() || alias.chars().count() > Instance::MAX_ALIAS_LEN {
         return Err("it must be 1 to 45 characters long");
     }
     if !alias.chars().all(|c| c == '-' || c.is_ascii_alphanumeric()) {

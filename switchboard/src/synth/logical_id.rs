@@ -1,51 +1,11 @@
-//! Logical IDs of security profile resources.
-//!
-//! The scheme, CDK-style: the profile name with every character that is not an ASCII letter
-//! or digit removed, followed by the first 8 hexadecimal digits (upper case) of the SHA-256 of
-//! the exact name. `Basic Agent` and `Basic_Agent` both sanitize to `BasicAgent` and still get
-//! different IDs, because their hashes differ:
-//!
-//! | name | logical ID |
-//! |---|---|
-//! | `BasicAgent` | `BasicAgent` + 8 hex digits |
-//! | `Basic Agent` | `BasicAgent` + 8 other hex digits |
-//! | `@@@` | 8 hex digits only |
-//!
-//! The ID depends on nothing but the name, so it is the same on every run, in every version
-//! and in every stack, and renaming a profile (which replaces it anyway, the name is
-//! create-only) is the only thing that changes it. The profile's ARN output is the ID followed
-//! by `Arn`.
-//!
-//! Should two different names of one stack ever get the same ID (same sanitized name and the
-//! same 32-bit hash prefix: about one chance in four billion for a pair of names that differ
-//! only in punctuation), both use 16 hex digits instead, then the whole hash: IDs never
-//! collide. The fixed IDs of a template (`ConnectInstance`, `InstanceArn`,
-//! `ConnectInstanceArn`, `BootstrapVersion`) end in a lower-case letter, so no profile ID, which
-//! ends in a digit or an upper-case hex letter, can equal them.
+//! Logical IDs of security profile resources (the scheme is documented on [`logical_id`]).
 
 use std::collections::BTreeMap;
 
-use sha2::{Digest, Sha256};
+use crate::synth::sha256::sha256_hex;
 
 /// The number of hex digits of the hash in a logical ID, unless two IDs would collide.
-pub const HASH_DIGITS: usize = 8;
-
-/// The SHA-256 of `bytes` as 64 lower-case hex digits.
-pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
-    hex(&Sha256::digest(bytes))
-}
-
-/// Lower-case hex, by table: the formatter's per-byte `{:02x}` showed in profiles of
-/// synthesis (a hash per profile for its logical ID, and one per template).
-fn hex(bytes: &[u8]) -> String {
-    const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    let mut out = String::with_capacity(bytes.len() * 2);
-    for b in bytes {
-        out.push(char::from(DIGITS[usize::from(b >> 4)]));
-        out.push(char::from(DIGITS[usize::from(b & 0xf)]));
-    }
-    out
-}
+const HASH_DIGITS: usize = 8;
 
 fn sanitized(name: &str) -> String {
     name.chars().filter(char::is_ascii_alphanumeric).collect()
@@ -56,10 +16,33 @@ fn with_digits(name: &str, digits: usize) -> String {
     format!("{}{}", sanitized(name), &hash[..digits])
 }
 
-/// The logical ID of the profile named `name` (8 hash digits).
+/// The logical ID of the profile named `name`, as templates name its resource.
+///
+/// The scheme, CDK-style: the profile name with every character that is not an ASCII letter
+/// or digit removed, followed by the first 8 hexadecimal digits (upper case) of the SHA-256 of
+/// the exact name. `Basic Agent` and `Basic_Agent` both sanitize to `BasicAgent` and still get
+/// different IDs, because their hashes differ:
+///
+/// | name | logical ID |
+/// |---|---|
+/// | `BasicAgent` | `BasicAgent` + 8 hex digits |
+/// | `Basic Agent` | `BasicAgent` + 8 other hex digits |
+/// | `@@@` | 8 hex digits only |
+///
+/// The ID depends on nothing but the name, so it is the same on every run, in every version
+/// and in every stack, and renaming a profile (which replaces it anyway, the name is
+/// create-only) is the only thing that changes it. The profile's ARN output is the ID followed
+/// by `Arn`.
+///
+/// Should two different names of one stack ever get the same ID (same sanitized name and the
+/// same 32-bit hash prefix: about one chance in four billion for a pair of names that differ
+/// only in punctuation), both use 16 hex digits instead, then the whole hash: IDs never
+/// collide. The fixed IDs of a template (`ConnectInstance`, `InstanceArn`,
+/// `ConnectInstanceArn`, `BootstrapVersion`) end in a lower-case letter, so no profile ID, which
+/// ends in a digit or an upper-case hex letter, can equal them.
 ///
 /// ```
-/// use switchboard::synth::logical_id;
+/// use switchboard::logical_id;
 ///
 /// let a = logical_id("Basic Agent");
 /// let b = logical_id("Basic_Agent");
@@ -121,15 +104,6 @@ fn colliding(ids: &BTreeMap<String, String>) -> Vec<Vec<String>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn sha256_of_known_input() {
-        // FIPS 180-2, appendix B.1.
-        assert_eq!(
-            sha256_hex(b"abc"),
-            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
-        );
-    }
 
     #[test]
     fn ids_are_alphanumeric_and_distinct() {

@@ -1,14 +1,5 @@
-//! Providers: code that adds profiles to stacks, registered on the app or discovered.
-//!
-//! The seed's `ISecurityProfileProvider` is a class with an `Order` and a
-//! `ConfigureSecurityProfiles(stack)` method that an assembly scan finds. Here it is the trait
-//! [`SecurityProfileProvider`], and a provider reaches the app in one of two ways:
-//!
-//! - explicitly: [`App::register`](crate::App::register);
-//! - without registration code: [`register_provider!`](crate::register_provider) next to the
-//!   provider, and one [`App::use_discovered_providers`](crate::App::use_discovered_providers)
-//!   in the app, which collects every provider so marked in every crate linked into the
-//!   program.
+//! Providers: code that adds profiles to stacks, registered on the app or discovered (see
+//! [`SecurityProfileProvider`]).
 //!
 //! Discovery uses [`inventory`](https://docs.rs/inventory) (dtolnay) rather than `linkme` (also
 //! dtolnay). `linkme` gathers items in a linker section, which is exact and costs nothing at
@@ -21,20 +12,31 @@
 //! Discovery is opted into by the app, so a crate that is merely linked (a test's
 //! dependencies, say) never adds profiles to an app that did not ask for them.
 //!
-//! Providers run when the app synthesizes ([`App::synth`](crate::App::synth),
-//! [`App::assembly`](crate::App::assembly)) or when [`App::apply_providers`](crate::App::apply_providers)
-//! is called, once per stack they apply to, in ascending [`order`](SecurityProfileProvider::order).
-//! Ties keep registration order, and discovered providers come after registered ones of the
-//! same order, sorted by [`name`](SecurityProfileProvider::name) so the order does not depend on
-//! link order. A provider that fails leaves the stack as it was before the provider ran.
-//!
-//! Register a provider one way, not both: it would run twice, and its second run is refused
-//! as a duplicate profile name.
 
 use crate::Error;
 use crate::synth::stack::Stack;
 
 /// Adds security profiles to stacks: the seed's `ISecurityProfileProvider`.
+///
+/// The seed's `ISecurityProfileProvider` is a class with an `Order` and a
+/// `ConfigureSecurityProfiles(stack)` method that an assembly scan finds. Here it is the trait
+/// [`SecurityProfileProvider`], and a provider reaches the app in one of two ways:
+///
+/// - explicitly: [`App::register`](crate::App::register);
+/// - without registration code: [`register_provider!`](crate::register_provider) next to the
+///   provider, and one [`App::use_discovered_providers`](crate::App::use_discovered_providers)
+///   in the app, which collects every provider so marked in every crate linked into the
+///   program.
+///
+/// Providers run when the app synthesizes ([`App::synth`](crate::App::synth),
+/// [`App::assembly`](crate::App::assembly)) or when [`App::apply_providers`](crate::App::apply_providers)
+/// is called, once per stack they apply to, in ascending [`order`](Self::order).
+/// Ties keep registration order, and discovered providers come after registered ones of the
+/// same order, sorted by [`name`](Self::name) so the order does not depend on
+/// link order. A provider that fails leaves the stack as it was before the provider ran.
+///
+/// Register a provider one way, not both: it would run twice, and its second run is refused
+/// as a duplicate profile name.
 ///
 /// ```
 /// use switchboard::{App, Instance, SecurityProfileProvider, Stack, security_profile};

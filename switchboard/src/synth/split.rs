@@ -1,47 +1,23 @@
-//! Splitting a stack that outgrows one CloudFormation template.
-//!
-//! A template holds at most [`MAX_RESOURCES`] resources, [`MAX_OUTPUTS`] outputs and
-//! [`MAX_TEMPLATE_BYTES`] bytes. Every profile is one resource and one output (its ARN), so the
-//! output limit binds first: a stack of more than 200 profiles becomes several stacks, named
-//! `<Stack>`, `<Stack>Part2`, `<Stack>Part3`, ... In the minimal assembly form the byte limit
-//! is the 51,200 bytes a template sent inline may have.
-//!
-//! - Profiles are packed in logical-ID order, each part as full as the limits allow. Every
-//!   profile lands in exactly one part; nothing is dropped.
-//! - The first part holds the instance: the `AWS::Connect::Instance` resource (or the
-//!   `InstanceArn` parameter) and an output exporting its ARN as `<Stack>:InstanceArn`; later
-//!   parts take it with `Fn::ImportValue`. An existing instance's ARN is written into every
-//!   part.
-//! - In the manifest every part depends on the one before, so `cdk deploy` deploys them in
-//!   order (and the export exists before it is imported).
-//!
-//! Moving a profile from one part to another (which happens when profiles are added or removed
-//! before it in ID order) replaces it: CloudFormation deletes it from one stack and creates it
-//! in the other. `cdk deploy` handles it, but users assigned to the profile must be assigned
-//! again, so keep stacks under 200 profiles where that matters. A part that disappears is not
-//! deleted by `cdk deploy`; `cdk destroy <Stack>PartN` does it.
+//! Splitting a stack that outgrows one CloudFormation template (the rules are documented on
+//! [`StackPart`](crate::StackPart)).
 
-use crate::synth::assembly::{AssemblyForm, MAX_MINIMAL_TEMPLATE_BYTES};
-use crate::synth::render::{self, Frame, Role};
-use crate::synth::stack::{self, Stack};
-use crate::synth::template::{self, Expr, Template};
-use crate::synth::view::{ProfileOutput, ProfileResource, TemplateView};
+use crate::synth::form::AssemblyForm;
+use crate::synth::frame::{Frame, Role};
+use crate::synth::instance::Instance;
+use crate::synth::resource::{self, ProfileOutput, ProfileResource, TemplateView};
+use crate::synth::template::{self, Expr, MAX_OUTPUTS, MAX_RESOURCES, Template};
 use crate::{Error, SecurityProfile};
 
-/// The most resources one template may hold.
-pub const MAX_RESOURCES: usize = 500;
-/// The most outputs one template may hold.
-pub const MAX_OUTPUTS: usize = 200;
-/// The most bytes one template may have (CloudFormation's limit for a template in S3).
-pub const MAX_TEMPLATE_BYTES: usize = 1_000_000;
+/// The longest stack name CloudFormation accepts.
+pub(crate) const MAX_STACK_NAME_LEN: usize = 128;
 
 /// Slack for the few bytes that packing estimates rather than counts (the brackets of maps
 /// that become non-empty); every part is measured exactly afterwards.
 const SLACK_BYTES: usize = 1024;
 
-/// One part of a stack, as `synth` writes it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Part {
+/// One part of a stack, its profiles chosen: written when it is needed, so that synthesis holds
+/// one part's template at a time.
+pub(crate) struct Part<'a> {
     /// The stack name of the part: the stack's own for the first part, `<Stack>Part<N>` for
     /// the others.
     pub name: String,
@@ -49,77 +25,44 @@ pub struct Part {
     pub number: usize,
     /// How many parts the stack has.
     pub of: usize,
-    /// The part's template.
-    pub template: Template,
-    /// The profiles in the part, in logical-ID order.
-    pub profiles: Vec<SecurityProfile>,
-    /// The template as written (computed once, for the limit check).
-    pub json: String,
-}
-
-/// The name of part `number` of `stack`.
-pub fn part_name(stack: &str, number: usize) -> String {
-    if number == 1 {
-        stack.to_owned()
-    } else {
-        format!("{stack}Part{number}")
-    }
-}
-
-struct Sized<'a> {
-    id: String,
-    profile: &'a SecurityProfile,
-    /// Bytes the profile adds to the first part and to a later one (their `InstanceArn`
-    /// differs).
-    bytes: [usize; 2],
-}
-
-/// A part whose profiles are chosen: rendered when it is needed, so that synthesis holds one
-/// part's template at a time.
-pub(crate) struct Planned<'a> {
-    /// As [`Part::name`].
-    pub name: String,
-    /// As [`Part::number`].
-    pub number: usize,
-    /// As [`Part::of`].
-    pub of: usize,
-    frame: Frame<'a>,
     skeleton: Template,
     instance_arn: Expr,
     /// The profiles with their logical IDs, sorted by ID.
     pub profiles: Vec<(String, &'a SecurityProfile)>,
-    /// The JSON, when measuring the stack as a whole rendered it already.
+    /// The JSON, when measuring the stack as a whole wrote it already.
     json: Option<String>,
     form: AssemblyForm,
-    byte_limit: usize,
 }
 
-impl<'a> Planned<'a> {
+impl<'a> Part<'a> {
     fn new(
-        stack: &'a Stack,
+        stack: &str,
+        instance: &Instance,
         form: AssemblyForm,
         number: usize,
         of: usize,
         profiles: Vec<(String, &'a SecurityProfile)>,
-    ) -> Planned<'a> {
-        let role = if number == 1 {
-            Role::First
-        } else {
-            Role::Later
-        };
-        let frame = frame(stack, form, role, of > 1, number, of);
-        Planned {
-            name: part_name(stack.name(), number),
+    ) -> Part<'a> {
+        let frame = Frame::new(stack, instance, form, number, of, !profiles.is_empty());
+        Part {
+            name: part_name(stack, number),
             number,
             of,
             skeleton: frame.skeleton(),
             instance_arn: frame.instance_arn(),
-            frame,
             profiles,
             json: None,
             form,
-            byte_limit: byte_limit(form),
         }
+    }
+
+    /// A whole stack as one template, whatever its size: [`Stack::template`](crate::Stack::template).
+    pub(crate) fn whole(
+        stack: &str,
+        instance: &Instance,
+        profiles: Vec<(String, &'a SecurityProfile)>,
+    ) -> Part<'a> {
+        Part::new(stack, instance, AssemblyForm::Minimal, 1, 1, profiles)
     }
 
     /// How many resources the template holds.
@@ -135,90 +78,56 @@ impl<'a> Planned<'a> {
         }
     }
 
-    /// The template as written, checked against the byte limit.
+    /// The template as written, whatever its size.
+    pub(crate) fn unchecked_json(&mut self) -> String {
+        self.json
+            .take()
+            .unwrap_or_else(|| template::to_json(&self.view()))
+    }
+
+    /// The template as written, checked against the form's byte limit.
     pub(crate) fn json(&mut self) -> Result<String, Error> {
-        let json = match self.json.take() {
-            Some(json) => json,
-            None => template::to_json(&self.view()),
-        };
+        let json = self.unchecked_json();
         let bytes = json.len();
-        if bytes > self.byte_limit {
+        let limit = self.form.byte_limit();
+        if bytes > limit {
             return Err(Error::TemplateTooLarge {
                 stack: self.name.clone(),
                 bytes,
-                limit: self.byte_limit,
-                help: match self.form {
-                    AssemblyForm::Minimal => {
-                        "the CDK CLI sends such a template inline, which CloudFormation refuses; \
-                         use the bootstrapped form (the default) and run `cdk bootstrap` once"
-                    }
-                    AssemblyForm::Bootstrapped => {
-                        "a single profile cannot be split further; reduce its permissions"
-                    }
-                },
+                limit,
+                help: self.form.too_large_help(),
             });
         }
         Ok(json)
     }
+}
 
-    /// The template as the owned model, for the in-memory forms.
-    pub(crate) fn template(&self) -> Template {
-        let mut template = self.skeleton.clone();
-        render::add_profiles(
-            &mut template,
-            &self.frame,
-            self.profiles.iter().map(|(id, p)| (id.as_str(), *p)),
-        );
-        template
-    }
-
-    /// The part, rendered, as [`Stack::parts`] returns it.
-    fn into_part(mut self) -> Result<Part, Error> {
-        let json = self.json()?;
-        Ok(Part {
-            template: self.template(),
-            profiles: self.profiles.iter().map(|(_, p)| (*p).clone()).collect(),
-            name: self.name,
-            number: self.number,
-            of: self.of,
-            json,
-        })
+/// The name of part `number` of `stack`.
+fn part_name(stack: &str, number: usize) -> String {
+    if number == 1 {
+        stack.to_owned()
+    } else {
+        format!("{stack}Part{number}")
     }
 }
 
-fn byte_limit(form: AssemblyForm) -> usize {
-    match form {
-        AssemblyForm::Bootstrapped => MAX_TEMPLATE_BYTES,
-        AssemblyForm::Minimal => MAX_MINIMAL_TEMPLATE_BYTES,
-    }
-}
-
-pub(crate) fn split(stack: &Stack, form: AssemblyForm) -> Result<Vec<Part>, Error> {
-    plan(stack, form)?
-        .into_iter()
-        .map(Planned::into_part)
-        .collect()
-}
-
-/// Chooses the parts of a stack and checks their names; renders only the whole stack, to see
-/// whether it fits in one template.
-pub(crate) fn plan(stack: &Stack, form: AssemblyForm) -> Result<Vec<Planned<'_>>, Error> {
-    let byte_limit = byte_limit(form);
-    let mut ids = stack.logical_ids();
-    let mut profiles: Vec<(String, &SecurityProfile)> = stack
-        .security_profiles()
-        .iter()
-        .filter_map(|p| ids.remove(p.name()).map(|id| (id, p)))
-        .collect();
-    profiles.sort_by(|a, b| a.0.cmp(&b.0));
+/// Chooses the parts of a stack (its profiles with their logical IDs, sorted by ID) and checks
+/// their names; writes only the whole stack, to see whether it fits in one template.
+pub(crate) fn plan<'a>(
+    stack: &str,
+    instance: &Instance,
+    form: AssemblyForm,
+    profiles: Vec<(String, &'a SecurityProfile)>,
+) -> Result<Vec<Part<'a>>, Error> {
+    let byte_limit = form.byte_limit();
 
     // One part when everything fits.
-    let mut whole = Planned::new(stack, form, 1, 1, profiles);
+    let mut whole = Part::new(stack, instance, form, 1, 1, profiles);
     let view = whole.view();
     if view.resources() <= MAX_RESOURCES && view.outputs() <= MAX_OUTPUTS {
         let json = template::to_json(&view);
         if json.len() <= byte_limit {
-            stack::check_stack_name(&whole.name)?;
+            check_stack_name(&whole.name)?;
             whole.json = Some(json);
             return Ok(vec![whole]);
         }
@@ -227,63 +136,63 @@ pub(crate) fn plan(stack: &Stack, form: AssemblyForm) -> Result<Vec<Planned<'_>>
 
     // Otherwise pack, with the first part exporting the instance ARN. The part count in the
     // descriptions is not known yet: measure with a wide placeholder.
-    let first = frame(stack, form, Role::First, true, 9999, 9999);
-    let later = frame(stack, form, Role::Later, true, 9999, 9999);
+    let first = Frame {
+        role: Role::First,
+        ..Frame::new(stack, instance, form, 9999, 9999, true)
+    };
+    let later = Frame {
+        role: Role::Later,
+        ..Frame::new(stack, instance, form, 9999, 9999, true)
+    };
     let arns = [first.instance_arn(), later.instance_arn()];
-    let sized: Vec<Sized> = profiles
-        .into_iter()
-        .map(|(id, profile)| Sized {
-            bytes: [
-                entry_bytes(&arns[0], &id, profile),
-                entry_bytes(&arns[1], &id, profile),
-            ],
-            id,
-            profile,
-        })
-        .collect();
     let mut groups: Vec<Vec<(String, &SecurityProfile)>> = Vec::new();
     let mut current: Vec<(String, &SecurityProfile)> = Vec::new();
     let mut budget = Budget::new(&first.skeleton());
-    for item in sized {
+    for (id, profile) in profiles {
+        // Bytes the profile adds to the first part and to a later one (their `InstanceArn`
+        // differs).
         let which = usize::from(!groups.is_empty());
-        if !budget.admits(item.bytes[which], byte_limit) && !current.is_empty() {
+        let mut bytes = entry_bytes(&arns[which], &id, profile);
+        if !budget.admits(bytes, byte_limit) && !current.is_empty() {
             groups.push(std::mem::take(&mut current));
             budget = Budget::new(&later.skeleton());
+            bytes = entry_bytes(&arns[1], &id, profile);
         }
-        let which = usize::from(!groups.is_empty());
-        budget.add(item.bytes[which]);
-        current.push((item.id, item.profile));
+        budget.add(bytes);
+        current.push((id, profile));
     }
     if !current.is_empty() || groups.is_empty() {
         groups.push(current);
     }
     let of = groups.len();
-    let parts: Vec<Planned<'_>> = groups
+    let parts: Vec<Part<'a>> = groups
         .into_iter()
         .enumerate()
-        .map(|(index, group)| Planned::new(stack, form, index + 1, of, group))
+        .map(|(index, group)| Part::new(stack, instance, form, index + 1, of, group))
         .collect();
     for part in &parts {
-        stack::check_stack_name(&part.name)?;
+        check_stack_name(&part.name)?;
     }
     Ok(parts)
 }
 
-fn frame<'a>(
-    stack: &'a Stack,
-    form: AssemblyForm,
-    role: Role,
-    export: bool,
-    part: usize,
-    of: usize,
-) -> Frame<'a> {
-    Frame {
-        stack: stack.name(),
-        instance: stack.instance(),
-        role,
-        export,
-        form,
-        description: stack::description(stack.name(), part, of),
+/// CloudFormation's stack names: 1 to 128 letters, digits and hyphens, starting with a letter.
+pub(crate) fn check_stack_name(name: &str) -> Result<(), Error> {
+    let reason = if name.is_empty() || name.len() > MAX_STACK_NAME_LEN {
+        Some("it must be 1 to 128 characters long")
+    } else if !name.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        Some("it must start with a letter")
+    } else if !name.chars().all(|c| c == '-' || c.is_ascii_alphanumeric()) {
+        Some("only letters, digits and hyphens are allowed")
+    } else {
+        None
+    };
+    match reason {
+        Some(reason) => Err(Error::InvalidStackName {
+            name: name.to_owned(),
+            reason,
+        }),
+        None => Ok(()),
     }
 }
 
@@ -325,7 +234,7 @@ fn entry_bytes(instance_arn: &Expr, id: &str, profile: &SecurityProfile) -> usiz
     };
     let output = ProfileOutput { id, profile };
     map_entry_bytes(id, &template::to_json(&resource))
-        + map_entry_bytes(&render::output_id(id), &template::to_json(&output))
+        + map_entry_bytes(&resource::output_id(id), &template::to_json(&output))
 }
 
 fn map_entry_bytes(key: &str, value_json: &str) -> usize {
@@ -336,16 +245,9 @@ fn map_entry_bytes(key: &str, value_json: &str) -> usize {
     1 + DEPTH + key_json + 2 + value_json.len() + newlines * DEPTH + 1
 }
 
-/// The parts of every stack by name, for tests of this module.
-#[cfg(test)]
-fn names(parts: &[Part]) -> std::collections::BTreeMap<usize, String> {
-    parts.iter().map(|p| (p.number, p.name.clone())).collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::synth::instance::Instance;
 
     fn profiles(n: usize) -> Vec<SecurityProfile> {
         (0..n)
@@ -358,20 +260,25 @@ mod tests {
             .collect()
     }
 
+    fn with_ids(list: &[SecurityProfile]) -> Vec<(String, &SecurityProfile)> {
+        let mut v: Vec<(String, &SecurityProfile)> = list
+            .iter()
+            .map(|p| (crate::synth::logical_id::logical_id(p.name()), p))
+            .collect();
+        v.sort_by(|a, b| a.0.cmp(&b.0));
+        v
+    }
+
     #[test]
     fn entry_bytes_are_exact_for_a_lone_profile() {
-        let mut stack = Stack::new("S".into(), Instance::parameter().with_profile_quota(1000));
-        let skeleton = {
-            let f = frame(&stack, AssemblyForm::Minimal, Role::First, false, 1, 1);
-            template::to_json(&f.skeleton()).len()
-        };
+        let instance = Instance::parameter();
+        let frame = Frame::new("S", &instance, AssemblyForm::Minimal, 1, 1, true);
+        let skeleton = template::to_json(&frame.skeleton()).len();
         let list = profiles(1);
-        stack.add_security_profiles(&list).expect("added");
-        let parts = split(&stack, AssemblyForm::Minimal).expect("split");
-        let f = frame(&stack, AssemblyForm::Minimal, Role::First, false, 1, 1);
-        let id = &stack.logical_ids()["Profile0000"];
-        let estimate = skeleton + entry_bytes(&f.instance_arn(), id, &list[0]);
-        let actual = template::to_json(&parts[0].template).len();
+        let ids = with_ids(&list);
+        let estimate = skeleton + entry_bytes(&frame.instance_arn(), &ids[0].0, &list[0]);
+        let mut parts = plan("S", &instance, AssemblyForm::Minimal, ids).expect("planned");
+        let actual = parts[0].json().expect("fits").len();
         // The estimate counts a comma per entry, and misses only the brackets of the two maps
         // that became non-empty and the `Outputs` key: far less than the slack.
         assert!(actual.abs_diff(estimate) < 64, "{actual} vs {estimate}");
@@ -379,11 +286,12 @@ mod tests {
 
     #[test]
     fn outputs_bind_first() {
-        let mut stack = Stack::new("S".into(), Instance::create("c").with_profile_quota(1000));
-        stack.add_security_profiles(profiles(450)).expect("added");
-        let parts = split(&stack, AssemblyForm::Bootstrapped).expect("split");
+        let instance = Instance::create("c");
+        let list = profiles(450);
+        let parts =
+            plan("S", &instance, AssemblyForm::Bootstrapped, with_ids(&list)).expect("split");
         let sizes: Vec<usize> = parts.iter().map(|p| p.profiles.len()).collect();
         assert_eq!(sizes, [199, 200, 51]);
-        assert_eq!(names(&parts)[&3], "SPart3");
+        assert_eq!(parts[2].name, "SPart3");
     }
 }

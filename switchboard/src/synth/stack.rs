@@ -5,16 +5,12 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use switchboard_core::rules::name::names_collide;
 
-use crate::synth::assembly::AssemblyForm;
+use crate::synth::form::AssemblyForm;
 use crate::synth::instance::Instance;
 use crate::synth::logical_id::logical_ids;
-use crate::synth::render::{self, Frame, Role};
 use crate::synth::split::{self, Part};
 use crate::synth::template::Template;
 use crate::{Error, SecurityProfile};
-
-/// The longest stack name CloudFormation accepts.
-pub const MAX_STACK_NAME_LEN: usize = 128;
 
 /// One CloudFormation stack: a Connect instance and the security profiles added to it.
 ///
@@ -49,6 +45,9 @@ pub struct Stack {
 }
 
 impl Stack {
+    /// The longest stack name CloudFormation accepts.
+    pub const MAX_NAME_LEN: usize = split::MAX_STACK_NAME_LEN;
+
     pub(crate) fn new(name: String, instance: Instance) -> Stack {
         Stack {
             name,
@@ -75,7 +74,7 @@ impl Stack {
 
     /// Checks the stack's name and its instance.
     pub fn validate(&self) -> Result<(), Error> {
-        check_stack_name(&self.name)?;
+        split::check_stack_name(&self.name)?;
         self.instance.validate()
     }
 
@@ -147,8 +146,8 @@ impl Stack {
         Ok(())
     }
 
-    /// The logical ID of each profile, by profile name (see
-    /// [`synth::logical_id`](mod@crate::synth::logical_id) for the scheme).
+    /// The logical ID of each profile, by profile name (see [`logical_id`](crate::logical_id)
+    /// for the scheme).
     pub fn logical_ids(&self) -> BTreeMap<String, String> {
         logical_ids(self.profiles.iter().map(|p| p.name()))
     }
@@ -158,35 +157,37 @@ impl Stack {
     /// nothing the CDK bootstrap adds. This is the template to embed in another CDK app or to
     /// deploy with `aws cloudformation deploy`.
     ///
-    /// It is not split: a stack over CloudFormation's limits (see [`Stack::parts`]) renders
-    /// here as one template that CloudFormation would refuse.
+    /// It is not split: a stack over CloudFormation's limits (200 outputs, 500 resources,
+    /// 1,000,000 bytes; [`App::assembly`](crate::App::assembly) shows the parts `synth` writes)
+    /// renders here as one template that CloudFormation would refuse.
+    ///
+    /// A stack without profiles is written as the AWS CDK writes an empty stack: its instance
+    /// if it creates one, otherwise `"Resources": {}` and nothing else (no `InstanceArn`
+    /// parameter that nothing would use). `cdk deploy` skips such a stack, or deletes it when
+    /// it was deployed before (its profiles were all removed); CloudFormation itself refuses a
+    /// template without resources, so `aws cloudformation deploy` cannot deploy it.
     pub fn template(&self) -> Result<Template, Error> {
         self.validate()?;
-        let frame = Frame {
-            stack: &self.name,
-            instance: &self.instance,
-            role: Role::First,
-            export: false,
-            form: AssemblyForm::Minimal,
-            description: description(&self.name, 1, 1),
-        };
-        let ids = self.logical_ids();
-        let mut template = frame.skeleton();
-        render::add_profiles(
-            &mut template,
-            &frame,
-            self.profiles
-                .iter()
-                .filter_map(|p| ids.get(p.name()).map(|id| (id.as_str(), p))),
-        );
-        Ok(template)
+        let json = Part::whole(&self.name, &self.instance, self.profiles_by_id()).unchecked_json();
+        Ok(Template::read_back(&json))
     }
 
     /// The stack as `synth` writes it in `form`: one part, or several when it exceeds
-    /// CloudFormation's limits (see [`synth::split`](crate::synth::split)).
-    pub fn parts(&self, form: AssemblyForm) -> Result<Vec<Part>, Error> {
-        self.validate()?;
-        split::split(self, form)
+    /// CloudFormation's limits.
+    pub(crate) fn plan(&self, form: AssemblyForm) -> Result<Vec<Part<'_>>, Error> {
+        split::plan(&self.name, &self.instance, form, self.profiles_by_id())
+    }
+
+    /// The profiles with their logical IDs, sorted by ID.
+    fn profiles_by_id(&self) -> Vec<(String, &SecurityProfile)> {
+        let mut ids = self.logical_ids();
+        let mut profiles: Vec<(String, &SecurityProfile)> = self
+            .profiles
+            .iter()
+            .filter_map(|p| ids.remove(p.name()).map(|id| (id, p)))
+            .collect();
+        profiles.sort_by(|a, b| a.0.cmp(&b.0));
+        profiles
     }
 }
 
@@ -219,36 +220,5 @@ impl AsSecurityProfile for SecurityProfile {
 impl<T: AsSecurityProfile + ?Sized> AsSecurityProfile for &T {
     fn as_security_profile(&self) -> &SecurityProfile {
         (**self).as_security_profile()
-    }
-}
-
-/// The description of a template: which stack, and which part of it.
-pub(crate) fn description(stack: &str, part: usize, parts: usize) -> String {
-    if parts == 1 {
-        format!("Amazon Connect security profiles of stack {stack}, synthesized by switchboard")
-    } else {
-        format!(
-            "Amazon Connect security profiles of stack {stack} (part {part} of {parts}), synthesized by switchboard"
-        )
-    }
-}
-
-/// CloudFormation's stack names: 1 to 128 letters, digits and hyphens, starting with a letter.
-pub(crate) fn check_stack_name(name: &str) -> Result<(), Error> {
-    let reason = if name.is_empty() || name.len() > MAX_STACK_NAME_LEN {
-        Some("it must be 1 to 128 characters long")
-    } else if !name.starts_with(|c: char| c.is_ascii_alphabetic()) {
-        Some("it must start with a letter")
-    } else if !name.chars().all(|c| c == '-' || c.is_ascii_alphanumeric()) {
-        Some("only letters, digits and hyphens are allowed")
-    } else {
-        None
-    };
-    match reason {
-        Some(reason) => Err(Error::InvalidStackName {
-            name: name.to_owned(),
-            reason,
-        }),
-        None => Ok(()),
     }
 }

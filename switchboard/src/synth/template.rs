@@ -1,51 +1,57 @@
-//! The CloudFormation template as typed data: what a stack renders and what `synth` writes.
+//! The CloudFormation template as typed data, read back from the bytes `synth` writes (see
+//! [`resource`](super::resource), their one writer), and the JSON format of every file.
 //!
-//! Every map is a `BTreeMap`, so keys come out sorted and the JSON is the same from one run to
-//! the next whatever order profiles were added in. Everything is `Serialize` and
-//! `Deserialize`, so a written template reads back into the same value.
+//! Every map is a `BTreeMap`, so keys come out sorted as they are written. Everything is
+//! `Serialize` (by field lists, see [`json`](super::json)); [`Template`] is also `Deserialize`:
+//! a template read back serializes to the same bytes.
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
+use serde_core::Serialize;
+use serde_json::Value;
+
+use crate::synth::json::{Fields, FromJson, serialize_fields};
 
 /// `Type` of a security profile resource.
 pub const SECURITY_PROFILE_TYPE: &str = "AWS::Connect::SecurityProfile";
 /// `Type` of a Connect instance resource.
 pub const INSTANCE_TYPE: &str = "AWS::Connect::Instance";
 
+/// The most resources one template may hold.
+pub const MAX_RESOURCES: usize = 500;
+/// The most outputs one template may hold.
+pub const MAX_OUTPUTS: usize = 200;
+/// The most bytes one template may have (CloudFormation's limit for a template in S3).
+pub const MAX_TEMPLATE_BYTES: usize = 1_000_000;
+
 /// A CloudFormation template.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Template {
     /// `Description`.
-    #[serde(
-        rename = "Description",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
     pub description: Option<String>,
     /// `Parameters`, by logical ID.
-    #[serde(
-        rename = "Parameters",
-        default,
-        skip_serializing_if = "BTreeMap::is_empty"
-    )]
     pub parameters: BTreeMap<String, Parameter>,
     /// `Rules`, by name.
-    #[serde(rename = "Rules", default, skip_serializing_if = "BTreeMap::is_empty")]
     pub rules: BTreeMap<String, TemplateRule>,
     /// `Resources`, by logical ID.
-    #[serde(rename = "Resources")]
     pub resources: BTreeMap<String, Resource>,
     /// `Outputs`, by logical ID.
-    #[serde(
-        rename = "Outputs",
-        default,
-        skip_serializing_if = "BTreeMap::is_empty"
-    )]
     pub outputs: BTreeMap<String, Output>,
 }
 
 impl Template {
+    /// The template that `synth` wrote as `json`.
+    pub(crate) fn read_back(json: &str) -> Template {
+        // An invariant, not input: every field written has its place in these types.
+        Template::from_json_text(json).expect("switchboard reads back the templates it writes")
+    }
+
+    /// Reads a template written by `synth` (or any template of the same shape).
+    pub fn from_json_text(json: &str) -> Result<Template, serde_json::Error> {
+        let value: Value = serde_json::from_str(json)?;
+        Template::from_json(&value).map_err(serde_core::de::Error::custom)
+    }
+
     /// The template as the JSON `synth` writes: indented by one space, as the AWS CDK writes
     /// it, keys in a fixed order, no trailing newline.
     pub fn to_json(&self) -> String {
@@ -116,27 +122,23 @@ fn escape_for_yaml_readers(json: String) -> String {
 }
 
 /// A value that is either literal or computed by CloudFormation.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(untagged)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Expr {
     /// A literal string.
     Text(String),
     /// `{"Ref": "LogicalId"}`.
     Ref {
         /// The parameter or resource.
-        #[serde(rename = "Ref")]
         target: String,
     },
     /// `{"Fn::GetAtt": ["LogicalId", "Attribute"]}`.
     GetAtt {
         /// The resource and the attribute.
-        #[serde(rename = "Fn::GetAtt")]
         target: [String; 2],
     },
     /// `{"Fn::ImportValue": "ExportName"}`.
     ImportValue {
         /// The name of an export of another stack.
-        #[serde(rename = "Fn::ImportValue")]
         name: String,
     },
 }
@@ -158,107 +160,66 @@ impl Expr {
 }
 
 /// A template parameter.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Parameter {
     /// `Type`.
-    #[serde(rename = "Type")]
     pub parameter_type: String,
     /// `Default`.
-    #[serde(rename = "Default", default, skip_serializing_if = "Option::is_none")]
     pub default: Option<String>,
     /// `Description`.
-    #[serde(
-        rename = "Description",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
     pub description: Option<String>,
     /// `AllowedPattern`.
-    #[serde(
-        rename = "AllowedPattern",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
     pub allowed_pattern: Option<String>,
     /// `ConstraintDescription`.
-    #[serde(
-        rename = "ConstraintDescription",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
     pub constraint_description: Option<String>,
 }
 
 /// A template rule (`Rules`): assertions CloudFormation checks before it changes anything.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TemplateRule {
     /// `Assertions`.
-    #[serde(rename = "Assertions")]
     pub assertions: Vec<Assertion>,
 }
 
 /// One assertion of a [`TemplateRule`].
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Assertion {
     /// `Assert`: a rule-specific intrinsic function.
-    #[serde(rename = "Assert")]
     pub assert: serde_json::Value,
     /// `AssertDescription`.
-    #[serde(rename = "AssertDescription")]
     pub assert_description: String,
 }
 
 /// A template output.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Output {
     /// `Description`.
-    #[serde(
-        rename = "Description",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
     pub description: Option<String>,
     /// `Value`.
-    #[serde(rename = "Value")]
     pub value: Expr,
     /// `Export`.
-    #[serde(rename = "Export", default, skip_serializing_if = "Option::is_none")]
     pub export: Option<Export>,
 }
 
 /// `Export` of an [`Output`].
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Export {
     /// `Name`: unique among the exports of an account and region.
-    #[serde(rename = "Name")]
     pub name: String,
 }
 
 /// A template resource.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Resource {
     /// `Type`: [`SECURITY_PROFILE_TYPE`] or [`INSTANCE_TYPE`].
-    #[serde(rename = "Type")]
     pub resource_type: String,
     /// `Properties`.
-    #[serde(rename = "Properties")]
     pub properties: Properties,
     /// `DeletionPolicy`.
-    #[serde(
-        rename = "DeletionPolicy",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
     pub deletion_policy: Option<String>,
     /// `UpdateReplacePolicy`.
-    #[serde(
-        rename = "UpdateReplacePolicy",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
     pub update_replace_policy: Option<String>,
     /// `Metadata`.
-    #[serde(rename = "Metadata", default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<ResourceMetadata>,
 }
 
@@ -281,8 +242,7 @@ impl Resource {
 }
 
 /// The `Properties` of a [`Resource`].
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(untagged)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Properties {
     /// Of an `AWS::Connect::SecurityProfile`.
     SecurityProfile(SecurityProfileProperties),
@@ -292,94 +252,55 @@ pub enum Properties {
 
 /// The properties of an `AWS::Connect::SecurityProfile`: exactly the fields the profile sets.
 /// Empty lists and absent texts are left out.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SecurityProfileProperties {
     /// `SecurityProfileName`.
-    #[serde(rename = "SecurityProfileName")]
     pub security_profile_name: String,
     /// `Description`.
-    #[serde(
-        rename = "Description",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
     pub description: Option<String>,
     /// `InstanceArn`.
-    #[serde(rename = "InstanceArn")]
     pub instance_arn: Expr,
     /// `Permissions`, sorted.
-    #[serde(rename = "Permissions", default, skip_serializing_if = "Vec::is_empty")]
     pub permissions: Vec<String>,
     /// `AllowedAccessControlTags`.
-    #[serde(
-        rename = "AllowedAccessControlTags",
-        default,
-        skip_serializing_if = "Vec::is_empty"
-    )]
     pub allowed_access_control_tags: Vec<TagEntry>,
     /// `TagRestrictedResources`.
-    #[serde(
-        rename = "TagRestrictedResources",
-        default,
-        skip_serializing_if = "Vec::is_empty"
-    )]
     pub tag_restricted_resources: Vec<String>,
     /// `AllowedAccessControlHierarchyGroupId`.
-    #[serde(
-        rename = "AllowedAccessControlHierarchyGroupId",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
     pub allowed_access_control_hierarchy_group_id: Option<String>,
     /// `HierarchyRestrictedResources`.
-    #[serde(
-        rename = "HierarchyRestrictedResources",
-        default,
-        skip_serializing_if = "Vec::is_empty"
-    )]
     pub hierarchy_restricted_resources: Vec<String>,
     /// `Tags`.
-    #[serde(rename = "Tags", default, skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<TagEntry>,
 }
 
 /// A `{"Key": ..., "Value": ...}` pair of `Tags` or `AllowedAccessControlTags`.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct TagEntry {
     /// `Key`.
-    #[serde(rename = "Key")]
     pub key: String,
     /// `Value`.
-    #[serde(rename = "Value")]
     pub value: String,
 }
 
 /// The properties of the `AWS::Connect::Instance` that [`Instance::create`](crate::Instance::create)
 /// adds.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InstanceProperties {
     /// `IdentityManagementType`: `CONNECT_MANAGED` (users are managed in Connect).
-    #[serde(rename = "IdentityManagementType")]
     pub identity_management_type: String,
     /// `InstanceAlias`.
-    #[serde(rename = "InstanceAlias")]
     pub instance_alias: String,
     /// `Attributes` (the two that are required).
-    #[serde(rename = "Attributes")]
     pub attributes: InstanceAttributes,
 }
 
 /// `Attributes` of an `AWS::Connect::Instance`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InstanceAttributes {
     /// `InboundCalls`.
-    #[serde(rename = "InboundCalls")]
     pub inbound_calls: bool,
     /// `OutboundCalls`.
-    #[serde(rename = "OutboundCalls")]
     pub outbound_calls: bool,
 }
 
@@ -389,38 +310,21 @@ pub struct InstanceAttributes {
 /// ```json
 /// "Metadata": {"Switchboard": {"SensitiveReason": "...", "SensitivePermissions": [...], "ImpliedPermissions": [...]}}
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ResourceMetadata {
     /// `Switchboard`.
-    #[serde(rename = "Switchboard")]
     pub switchboard: SwitchboardMetadata,
 }
 
 /// What switchboard records about a profile beyond its CloudFormation properties. Each key is
 /// present only when it is not empty.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct SwitchboardMetadata {
     /// `SensitiveReason`: why the profile holds sensitive permissions, as its author stated.
-    #[serde(
-        rename = "SensitiveReason",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
     pub sensitive_reason: Option<String>,
     /// `SensitivePermissions`: the sensitive permissions it holds, sorted.
-    #[serde(
-        rename = "SensitivePermissions",
-        default,
-        skip_serializing_if = "Vec::is_empty"
-    )]
     pub sensitive_permissions: Vec<String>,
     /// `ImpliedPermissions`: the permissions added because the console implies them, sorted.
-    #[serde(
-        rename = "ImpliedPermissions",
-        default,
-        skip_serializing_if = "Vec::is_empty"
-    )]
     pub implied_permissions: Vec<String>,
 }
 
@@ -430,6 +334,308 @@ impl SwitchboardMetadata {
         self.sensitive_reason.is_none()
             && self.sensitive_permissions.is_empty()
             && self.implied_permissions.is_empty()
+    }
+}
+
+// The JSON form: keys in the order of the fields above, empty ones left out where AWS's
+// schema makes them optional.
+
+serialize_fields!(Template {
+    "Description" => if_written description,
+    "Parameters" => if_written parameters,
+    "Rules" => if_written rules,
+    "Resources" => always resources,
+    "Outputs" => if_written outputs,
+});
+serialize_fields!(Parameter {
+    "Type" => always parameter_type,
+    "Default" => if_written default,
+    "Description" => if_written description,
+    "AllowedPattern" => if_written allowed_pattern,
+    "ConstraintDescription" => if_written constraint_description,
+});
+serialize_fields!(TemplateRule { "Assertions" => always assertions });
+serialize_fields!(Assertion {
+    "Assert" => always assert,
+    "AssertDescription" => always assert_description,
+});
+serialize_fields!(Output {
+    "Description" => if_written description,
+    "Value" => always value,
+    "Export" => if_written export,
+});
+serialize_fields!(Export { "Name" => always name });
+serialize_fields!(Resource {
+    "Type" => always resource_type,
+    "Properties" => always properties,
+    "DeletionPolicy" => if_written deletion_policy,
+    "UpdateReplacePolicy" => if_written update_replace_policy,
+    "Metadata" => if_written metadata,
+});
+serialize_fields!(SecurityProfileProperties {
+    "SecurityProfileName" => always security_profile_name,
+    "Description" => if_written description,
+    "InstanceArn" => always instance_arn,
+    "Permissions" => if_written permissions,
+    "AllowedAccessControlTags" => if_written allowed_access_control_tags,
+    "TagRestrictedResources" => if_written tag_restricted_resources,
+    "AllowedAccessControlHierarchyGroupId" => if_written allowed_access_control_hierarchy_group_id,
+    "HierarchyRestrictedResources" => if_written hierarchy_restricted_resources,
+    "Tags" => if_written tags,
+});
+serialize_fields!(TagEntry {
+    "Key" => always key,
+    "Value" => always value,
+});
+serialize_fields!(InstanceProperties {
+    "IdentityManagementType" => always identity_management_type,
+    "InstanceAlias" => always instance_alias,
+    "Attributes" => always attributes,
+});
+serialize_fields!(InstanceAttributes {
+    "InboundCalls" => always inbound_calls,
+    "OutboundCalls" => always outbound_calls,
+});
+serialize_fields!(ResourceMetadata { "Switchboard" => always switchboard });
+serialize_fields!(SwitchboardMetadata {
+    "SensitiveReason" => if_written sensitive_reason,
+    "SensitivePermissions" => if_written sensitive_permissions,
+    "ImpliedPermissions" => if_written implied_permissions,
+});
+
+impl Serialize for Expr {
+    fn serialize<S: serde_core::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        fn intrinsic<S: serde_core::Serializer, T: Serialize + ?Sized>(
+            serializer: S,
+            function: &str,
+            argument: &T,
+        ) -> Result<S::Ok, S::Error> {
+            use serde_core::ser::SerializeMap as _;
+            let mut map = serializer.serialize_map(Some(1))?;
+            map.serialize_entry(function, argument)?;
+            map.end()
+        }
+        match self {
+            Expr::Text(text) => serializer.serialize_str(text),
+            Expr::Ref { target } => intrinsic(serializer, "Ref", target),
+            Expr::GetAtt { target } => intrinsic(serializer, "Fn::GetAtt", target),
+            Expr::ImportValue { name } => intrinsic(serializer, "Fn::ImportValue", name),
+        }
+    }
+}
+
+impl Serialize for Properties {
+    fn serialize<S: serde_core::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Properties::SecurityProfile(p) => p.serialize(serializer),
+            Properties::Instance(p) => p.serialize(serializer),
+        }
+    }
+}
+
+// Reading back: what was written, into the same values.
+
+impl<'de> serde_core::Deserialize<'de> for Template {
+    fn deserialize<D: serde_core::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = Value::deserialize(deserializer)?;
+        Template::from_json(&value).map_err(serde_core::de::Error::custom)
+    }
+}
+
+impl FromJson for Template {
+    fn from_json(value: &Value) -> Result<Self, String> {
+        let mut f = Fields::of(value)?;
+        Ok(Template {
+            description: f.optional("Description")?,
+            parameters: f.or_empty("Parameters")?,
+            rules: f.or_empty("Rules")?,
+            resources: f.required("Resources")?,
+            outputs: f.or_empty("Outputs")?,
+        })
+    }
+}
+
+impl FromJson for Parameter {
+    fn from_json(value: &Value) -> Result<Self, String> {
+        let mut f = Fields::of(value)?;
+        Ok(Parameter {
+            parameter_type: f.required("Type")?,
+            default: f.optional("Default")?,
+            description: f.optional("Description")?,
+            allowed_pattern: f.optional("AllowedPattern")?,
+            constraint_description: f.optional("ConstraintDescription")?,
+        })
+    }
+}
+
+impl FromJson for TemplateRule {
+    fn from_json(value: &Value) -> Result<Self, String> {
+        Ok(TemplateRule {
+            assertions: Fields::of(value)?.required("Assertions")?,
+        })
+    }
+}
+
+impl FromJson for Assertion {
+    fn from_json(value: &Value) -> Result<Self, String> {
+        let mut f = Fields::of(value)?;
+        Ok(Assertion {
+            assert: f.required("Assert")?,
+            assert_description: f.required("AssertDescription")?,
+        })
+    }
+}
+
+impl FromJson for Output {
+    fn from_json(value: &Value) -> Result<Self, String> {
+        let mut f = Fields::of(value)?;
+        Ok(Output {
+            description: f.optional("Description")?,
+            value: f.required("Value")?,
+            export: f.optional("Export")?,
+        })
+    }
+}
+
+impl FromJson for Export {
+    fn from_json(value: &Value) -> Result<Self, String> {
+        Ok(Export {
+            name: Fields::of(value)?.required("Name")?,
+        })
+    }
+}
+
+impl FromJson for Expr {
+    fn from_json(value: &Value) -> Result<Self, String> {
+        if let Some(text) = value.as_str() {
+            return Ok(Expr::Text(text.to_owned()));
+        }
+        let mut f = Fields::of(value)?;
+        if f.has("Ref") {
+            Ok(Expr::Ref {
+                target: f.required("Ref")?,
+            })
+        } else if f.has("Fn::GetAtt") {
+            let target: Vec<String> = f.required("Fn::GetAtt")?;
+            let target: [String; 2] = target
+                .try_into()
+                .map_err(|_| "Fn::GetAtt: expected a resource and an attribute".to_owned())?;
+            Ok(Expr::GetAtt { target })
+        } else if f.has("Fn::ImportValue") {
+            Ok(Expr::ImportValue {
+                name: f.required("Fn::ImportValue")?,
+            })
+        } else {
+            Err(format!(
+                "expected a string, Ref, Fn::GetAtt or Fn::ImportValue, found {value}"
+            ))
+        }
+    }
+}
+
+impl FromJson for Resource {
+    fn from_json(value: &Value) -> Result<Self, String> {
+        let mut f = Fields::of(value)?;
+        Ok(Resource {
+            resource_type: f.required("Type")?,
+            properties: f.required("Properties")?,
+            deletion_policy: f.optional("DeletionPolicy")?,
+            update_replace_policy: f.optional("UpdateReplacePolicy")?,
+            metadata: f.optional("Metadata")?,
+        })
+    }
+}
+
+impl FromJson for Properties {
+    fn from_json(value: &Value) -> Result<Self, String> {
+        // Told apart by their keys, as both refuse keys they do not know.
+        SecurityProfileProperties::from_json(value)
+            .map(Properties::SecurityProfile)
+            .or_else(|profile| {
+                InstanceProperties::from_json(value)
+                    .map(Properties::Instance)
+                    .map_err(|instance| {
+                        format!(
+                            "neither a security profile ({profile}) nor an instance ({instance})"
+                        )
+                    })
+            })
+    }
+}
+
+impl FromJson for SecurityProfileProperties {
+    fn from_json(value: &Value) -> Result<Self, String> {
+        let mut f = Fields::of(value)?;
+        let properties = SecurityProfileProperties {
+            security_profile_name: f.required("SecurityProfileName")?,
+            description: f.optional("Description")?,
+            instance_arn: f.required("InstanceArn")?,
+            permissions: f.or_empty("Permissions")?,
+            allowed_access_control_tags: f.or_empty("AllowedAccessControlTags")?,
+            tag_restricted_resources: f.or_empty("TagRestrictedResources")?,
+            allowed_access_control_hierarchy_group_id: f
+                .optional("AllowedAccessControlHierarchyGroupId")?,
+            hierarchy_restricted_resources: f.or_empty("HierarchyRestrictedResources")?,
+            tags: f.or_empty("Tags")?,
+        };
+        f.no_others()?;
+        Ok(properties)
+    }
+}
+
+impl FromJson for TagEntry {
+    fn from_json(value: &Value) -> Result<Self, String> {
+        let mut f = Fields::of(value)?;
+        Ok(TagEntry {
+            key: f.required("Key")?,
+            value: f.required("Value")?,
+        })
+    }
+}
+
+impl FromJson for InstanceProperties {
+    fn from_json(value: &Value) -> Result<Self, String> {
+        let mut f = Fields::of(value)?;
+        let properties = InstanceProperties {
+            identity_management_type: f.required("IdentityManagementType")?,
+            instance_alias: f.required("InstanceAlias")?,
+            attributes: f.required("Attributes")?,
+        };
+        f.no_others()?;
+        Ok(properties)
+    }
+}
+
+impl FromJson for InstanceAttributes {
+    fn from_json(value: &Value) -> Result<Self, String> {
+        let mut f = Fields::of(value)?;
+        let attributes = InstanceAttributes {
+            inbound_calls: f.required("InboundCalls")?,
+            outbound_calls: f.required("OutboundCalls")?,
+        };
+        f.no_others()?;
+        Ok(attributes)
+    }
+}
+
+impl FromJson for ResourceMetadata {
+    fn from_json(value: &Value) -> Result<Self, String> {
+        Ok(ResourceMetadata {
+            switchboard: Fields::of(value)?.required("Switchboard")?,
+        })
+    }
+}
+
+impl FromJson for SwitchboardMetadata {
+    fn from_json(value: &Value) -> Result<Self, String> {
+        let mut f = Fields::of(value)?;
+        let metadata = SwitchboardMetadata {
+            sensitive_reason: f.optional("SensitiveReason")?,
+            sensitive_permissions: f.or_empty("SensitivePermissions")?,
+            implied_permissions: f.or_empty("ImpliedPermissions")?,
+        };
+        f.no_others()?;
+        Ok(metadata)
     }
 }
 

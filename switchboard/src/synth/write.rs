@@ -1,38 +1,5 @@
-//! Writing an assembly atomically.
-//!
-//! The files are written into a new directory beside the target (same parent, so the renames
-//! below stay on one file system), one at a time as synthesis produces them. Then the previous
-//! assembly, if any, is renamed away, the new one renamed into place, and the previous one
-//! removed. A failure before the swap leaves the previous assembly as it was and removes the
-//! new directory; the swap itself is two renames, and if the second fails the first is undone
-//! (should that fail too, the error says where the previous assembly was kept).
-//!
-//! By default the files are not synced to disk (neither the AWS CDK nor a plain `serde_json`
-//! writer syncs; a sync costs milliseconds per file): the swap is atomic against a crash of
-//! the process, but like the CDK's, an assembly written just before a power loss may be
-//! incomplete, and synth must then run again. [`App::with_sync_to_disk`](crate::App::with_sync_to_disk)
-//! syncs every file and the new directory before the swap, and the parent directory after it.
-//!
-//! The target may be missing, an empty directory, or a previous cloud assembly: a directory
-//! whose `manifest.json` is a file that reads as a cloud assembly manifest (a JSON object with
-//! a string `version` and no key but those of the cloud assembly schema: `version`,
-//! `artifacts`, `minimumCliVersion`, `missing`, `runtime`). Anything else is refused with
-//! [`Error::NotAnAssembly`]: `synth` never replaces a file, a symbolic link, or a directory of
-//! other files, including one with another kind of `manifest.json` (a web app's, a browser
-//! extension's).
-//!
-//! The CDK CLI, which runs the app with `CDK_OUTDIR` set, creates the directory and keeps its
-//! lock files in it (`synth.lock`, `read.<pid>.<n>.lock`) while the app runs. Those files do
-//! not make a directory "non-empty", and they are carried into the new directory so the CLI's
-//! lock stays in force. Only regular files count as the CLI's locks: anything else by those
-//! names (a directory, a FIFO, which would block the copy for ever) is ordinary content.
-//!
-//! A process killed part-way (a crash, `kill -9`, a power cut) cannot clean up: the previous
-//! assembly is intact (or, killed between the two renames, kept beside the target), and the
-//! new directory stays beside the target under a hidden name
-//! (`.<name>.switchboard-new-<pid>-<n>`) that no later `synth` reads or reuses; remove it at
-//! leisure. `synth` does not remove such directories itself: telling a dead writer's from a
-//! live one's (another process, maybe in another PID namespace) cannot be done safely.
+//! Writing an assembly atomically (the contract is documented on
+//! [`App::synth`](crate::App::synth)).
 
 use std::collections::BTreeMap;
 use std::fs;

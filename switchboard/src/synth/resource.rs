@@ -1,20 +1,43 @@
-//! A template serialized straight from the profiles: the same bytes as the owned
-//! [`Template`] that [`render`](super::render) builds, without copying every permission, tag
-//! and name into it first.
+//! The one writer of a template's profiles: each profile's resource and ARN output serialized
+//! straight from the [`SecurityProfile`], merged into a frame's skeleton.
 //!
-//! Synthesis writes thousands of profiles; building the owned model only to serialize it and
-//! drop it doubled the allocations. The owned model stays what [`Stack::template`](crate::Stack::template)
-//! returns and what the in-memory [`Assembly`](crate::synth::Assembly) holds; the unit tests
-//! below check that both serialize to the same bytes.
-//!
-//! Keys are written in the order `#[derive(Serialize)]` writes the owned types' fields, and
-//! the maps (`Resources`, `Outputs`) in the sorted order of their `BTreeMap`s.
+//! Every template `synth` writes, measures or returns is these bytes; the owned [`Template`]
+//! of [`Stack::template`](crate::Stack::template) and [`Assembly::template`](crate::Assembly::template)
+//! is read back from them. Keys are written in the order of the owned types' fields, which
+//! `#[derive(Serialize)]` follows too, and the maps (`Resources`, `Outputs`) sorted as their
+//! `BTreeMap`s are.
 
-use serde::ser::{Serialize, SerializeMap, Serializer};
+use serde_core::ser::{Serialize, SerializeMap, Serializer};
 
-use crate::synth::render::{self, OutputDescription};
 use crate::synth::template::{Expr, Output, SECURITY_PROFILE_TYPE, Template};
 use crate::{SecurityProfile, Tag, TextList};
+
+/// The attribute of a profile resource that its output gives.
+const PROFILE_ARN_ATTRIBUTE: &str = "SecurityProfileArn";
+
+/// The logical ID of a profile's output: `<LogicalId>Arn`.
+pub(crate) fn output_id(logical_id: &str) -> String {
+    format!("{logical_id}Arn")
+}
+
+/// The description of a profile's output.
+struct OutputDescription<'a>(&'a str);
+
+impl std::fmt::Display for OutputDescription<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "ARN of the security profile {:?}", self.0)
+    }
+}
+
+/// `ImpliedPermissions`: sorted and unique, whatever order the profile holds them in.
+fn implied_permissions(profile: &SecurityProfile) -> Vec<&str> {
+    let mut implied: Vec<&str> = profile.implied_permissions().iter().collect();
+    if !implied.is_sorted_by(|a, b| a < b) {
+        implied.sort_unstable();
+        implied.dedup();
+    }
+    implied
+}
 
 /// A whole template: a skeleton (everything but the profiles) and the profiles, sorted by
 /// logical ID.
@@ -96,18 +119,15 @@ impl Serialize for Outputs<'_, '_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let view = self.0;
         // `<Id>Arn` keys do not always sort as their IDs do (`A0…Arn` < `AArn`): sort them.
-        let mut entries: Vec<(String, OutputEntry<'_>)> = view
-            .skeleton
-            .outputs
-            .iter()
-            .map(|(key, output)| (key.clone(), OutputEntry::Fixed(output)))
-            .chain(view.profiles.iter().map(|(id, profile)| {
-                (
-                    render::output_id(id),
-                    OutputEntry::Profile(id.as_str(), profile),
-                )
-            }))
-            .collect();
+        let mut entries: Vec<(String, OutputEntry<'_>)> =
+            view.skeleton
+                .outputs
+                .iter()
+                .map(|(key, output)| (key.clone(), OutputEntry::Fixed(output)))
+                .chain(view.profiles.iter().map(|(id, profile)| {
+                    (output_id(id), OutputEntry::Profile(id.as_str(), profile))
+                }))
+                .collect();
         entries.sort_by(|a, b| a.0.cmp(&b.0));
         let mut map = serializer.serialize_map(Some(entries.len()))?;
         for (key, entry) in &entries {
@@ -122,7 +142,7 @@ impl Serialize for Outputs<'_, '_> {
     }
 }
 
-/// The resource of one profile, as [`render::profile_resource`] builds it.
+/// The resource of one profile: every field the profile sets and nothing else.
 pub(crate) struct ProfileResource<'a> {
     pub profile: &'a SecurityProfile,
     pub instance_arn: &'a Expr,
@@ -136,8 +156,8 @@ impl Serialize for ProfileResource<'_> {
         map.serialize_entry("Properties", &Properties(self))?;
         let metadata = Metadata {
             reason: p.sensitive_reason(),
-            sensitive: render::sensitive_permissions(p).collect(),
-            implied: render::implied_permissions(p),
+            sensitive: p.sensitive_permissions().collect(),
+            implied: implied_permissions(p),
         };
         if !metadata.is_empty() {
             map.serialize_entry("Metadata", &Switchboard(&metadata))?;
@@ -263,7 +283,7 @@ impl Serialize for Switchboard<'_, '_> {
     }
 }
 
-/// The output of one profile, as [`render::profile_output`] builds it.
+/// The output of one profile: its ARN, `<LogicalId>Arn`.
 pub(crate) struct ProfileOutput<'a> {
     pub id: &'a str,
     pub profile: &'a SecurityProfile,
@@ -275,7 +295,7 @@ impl Serialize for ProfileOutput<'_> {
         impl Serialize for GetAtt<'_> {
             fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                 let mut map = serializer.serialize_map(Some(1))?;
-                map.serialize_entry("Fn::GetAtt", &(self.0, render::PROFILE_ARN_ATTRIBUTE))?;
+                map.serialize_entry("Fn::GetAtt", &(self.0, PROFILE_ARN_ATTRIBUTE))?;
                 map.end()
             }
         }
@@ -289,90 +309,5 @@ impl Serialize for ProfileOutput<'_> {
         map.serialize_entry("Description", &Described(self.profile.name()))?;
         map.serialize_entry("Value", &GetAtt(self.id))?;
         map.end()
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use crate::synth::assembly::AssemblyForm;
-    use crate::synth::instance::Instance;
-    use crate::synth::logical_id::logical_id;
-    use crate::synth::split;
-    use crate::synth::stack::Stack;
-    use crate::synth::template;
-    use crate::{SecurityProfile, presets};
-
-    /// Profiles that set every field, none, and names whose outputs sort unlike their IDs.
-    fn profiles() -> Vec<SecurityProfile> {
-        let build = |b: crate::builder::SecurityProfileBuilder| b.build().expect("valid profile");
-        let first = "Q";
-        // `<id of Q>0`: its ID starts with Q's, then `0`, which sorts before the `A` of `Arn`.
-        let prefixed = format!("{}0", logical_id(first));
-        let mut list = vec![
-            build(SecurityProfile::builder(first).permission("BasicAgentAccess")),
-            build(SecurityProfile::builder(prefixed).permission("BasicAgentAccess")),
-            build(
-                SecurityProfile::builder("Manager Team-1 @ Sales")
-                    .description("Edits users; \u{2028} and \u{85} are escaped")
-                    .preset(presets::CallCenterManager)
-                    .sensitive("Managers edit users")
-                    .restrict_tags(
-                        [("Department", "Ü\"")],
-                        ["User", "SecurityProfile", "Queue"],
-                    )
-                    .restrict_hierarchy("User")
-                    .hierarchy_group("group-1")
-                    .tag("Role", "Manager")
-                    .tag("Team", "Ü"),
-            ),
-            build(
-                SecurityProfile::builder("AdminCustom")
-                    .preset(presets::Admin)
-                    .sensitive("admins"),
-            ),
-            build(SecurityProfile::builder("AgentCustom").preset(presets::Agent)),
-        ];
-        list.extend((0..230).map(|i| {
-            build(SecurityProfile::builder(format!("P{i:03}")).permission("BasicAgentAccess"))
-        }));
-        list
-    }
-
-    #[test]
-    fn views_serialize_as_the_owned_templates() {
-        let profiles = profiles();
-        let mut sensitive = 0;
-        for profile in &profiles {
-            // The walk along both sorted lists finds what a catalog look-up per permission finds.
-            let walked: Vec<&str> = crate::synth::render::sensitive_permissions(profile).collect();
-            let looked_up: Vec<&str> = profile.sensitive_permissions().collect();
-            assert_eq!(walked, looked_up, "{}", profile.name());
-            sensitive += walked.len();
-        }
-        assert!(sensitive > 10, "{sensitive}");
-        let arn = "arn:aws:connect:us-east-1:111122223333:instance/abc";
-        for instance in [
-            Instance::create("c"),
-            Instance::parameter(),
-            Instance::existing(arn).expect("valid ARN"),
-        ] {
-            for count in [0, 1, 5, profiles.len()] {
-                let mut stack = Stack::new("S".into(), instance.clone().with_profile_quota(1000));
-                stack
-                    .add_security_profiles(&profiles[..count])
-                    .expect("added");
-                for form in [AssemblyForm::Bootstrapped, AssemblyForm::Minimal] {
-                    let parts = split::plan(&stack, form).expect("planned");
-                    assert_eq!(
-                        parts.len() > 1,
-                        count > 200 || (count > 20 && form == AssemblyForm::Minimal)
-                    );
-                    for mut part in parts {
-                        let owned = template::to_json(&part.template());
-                        assert_eq!(part.json().expect("fits"), owned, "{count} {form:?}");
-                    }
-                }
-            }
-        }
     }
 }
