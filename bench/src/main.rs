@@ -45,7 +45,7 @@ enum Cmd {
     /// perf profile of the largest macro and hand-written builds.
     Profile(Measure),
     /// Whole-process synthesis: switchboard, the serde_json floors and the AWS CDK.
-    Process(Measure),
+    Process(Generate),
     /// Collects the estimates of `cargo bench --bench synth` into criterion.json.
     Criterion(Measure),
     /// Writes the synthesis job of N profiles as JSON.
@@ -79,8 +79,8 @@ struct Measure {
 struct Generate {
     #[command(flatten)]
     measure: Measure,
-    /// Write the crates (and build their dependencies) and measure nothing: for timing them
-    /// with another tool. Prints the workspace's folder.
+    /// Write the generated crates, build what is measured, and measure nothing: for timing
+    /// them with another tool. Prints the generated workspace's folder.
     #[arg(long)]
     generate_only: bool,
 }
@@ -98,7 +98,9 @@ fn main() -> ExitCode {
             driver::warnings::run(&paths, g.measure.reps, g.measure.sizes, g.generate_only)
         }
         Cmd::Profile(m) => driver::profile::run(&paths, m.sizes),
-        Cmd::Process(m) => driver::process::run(&paths, m.reps, m.sizes),
+        Cmd::Process(g) => {
+            driver::process::run(&paths, g.measure.reps, g.measure.sizes, g.generate_only)
+        }
         Cmd::Criterion(m) => driver::criterion::run(&paths, m.sizes),
         Cmd::Job { n, file } => sys::write_json(&file, &job::job(n, SEED)),
         Cmd::Report { print } => driver::report::run(&paths, print),

@@ -221,10 +221,20 @@ fn profiles_of(dir: &Path) -> Result<BTreeMap<String, (Value, Value)>> {
     Ok(out)
 }
 
-/// Runs `process` and writes `process.json`.
-pub fn run(paths: &Paths, reps: usize, sizes: Option<Vec<usize>>) -> Result<()> {
+/// Runs `process` and writes `process.json` (or, with `generate_only`, builds the generated
+/// programs and prints their workspace's folder).
+pub fn run(
+    paths: &Paths,
+    reps: usize,
+    sizes: Option<Vec<usize>>,
+    generate_only: bool,
+) -> Result<()> {
     let sizes = sizes.unwrap_or_else(|| DEFAULT_SIZES.to_vec());
     let compiled = build_compiled_in(paths, &sizes)?;
+    if generate_only {
+        println!("{}", paths.work.join("synth-consts").display());
+        return Ok(());
+    }
     let scratch = paths.work.join("process");
     fs::create_dir_all(&scratch).map_err(|e| e.to_string())?;
     let (conditions, rows) = sys::measured(reps, || {

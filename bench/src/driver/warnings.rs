@@ -74,6 +74,9 @@ pub fn run(
     eprintln!("warming: building the dependencies and every generated crate once");
     workspace::warm(&ws, &packages)?;
     if generate_only {
+        for (n, w) in &expected {
+            eprintln!("{}: {w} warnings expected", warned(*n));
+        }
         println!("{}", ws.dir.display());
         return Ok(());
     }
