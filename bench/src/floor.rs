@@ -8,6 +8,11 @@
 //! SHA-256 of each template (its asset name in the bootstrapped form) and the logical IDs
 //! (name + 8 hex digits of the name's SHA-256) are computed as switchboard computes them.
 //! `switchboard-bench process` checks that the files are byte-identical to `synth`'s.
+//!
+//! The floor reads its profiles through [`StackData`] and [`ProfileData`], so the same code
+//! writes them from a parsed job file ([`Job`], owned strings) and from static data compiled
+//! into a program ([`StaticStack`], string literals): the latter is compared with the program
+//! whose profiles are `security_profile!` constants, with no job file to parse on either side.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -19,6 +24,155 @@ use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 use sha2::{Digest, Sha256};
 
 use crate::job::{Job, JobProfile, StackJob};
+
+/// What the floor reads of a profile.
+pub trait ProfileData {
+    /// A string of the profile's lists: `String` in a parsed job, `&'static str` in static data.
+    type Text: AsRef<str> + Serialize;
+    /// `SecurityProfileName`.
+    fn name(&self) -> &str;
+    /// `Description`.
+    fn description(&self) -> &str;
+    /// `Permissions`, in the order written.
+    fn permissions(&self) -> &[Self::Text];
+    /// `Tags`.
+    fn tags(&self) -> &[(Self::Text, Self::Text)];
+    /// `AllowedAccessControlTags`.
+    fn access_control_tags(&self) -> &[(Self::Text, Self::Text)];
+    /// `TagRestrictedResources`.
+    fn tag_restricted_resources(&self) -> &[Self::Text];
+    /// The reason for sensitive permissions.
+    fn sensitive_reason(&self) -> Option<&str>;
+    /// The sensitive permissions the profile holds, sorted.
+    fn sensitive_permissions(&self) -> &[Self::Text];
+}
+
+/// What the floor reads of a stack.
+pub trait StackData {
+    /// Its profiles' type.
+    type Profile: ProfileData;
+    /// The stack's name.
+    fn name(&self) -> &str;
+    /// The Connect instance's ARN.
+    fn instance_arn(&self) -> &str;
+    /// Its profiles, in order.
+    fn profiles(&self) -> &[Self::Profile];
+}
+
+impl ProfileData for JobProfile {
+    type Text = String;
+    fn name(&self) -> &str {
+        &self.name
+    }
+    fn description(&self) -> &str {
+        &self.description
+    }
+    fn permissions(&self) -> &[String] {
+        &self.permissions
+    }
+    fn tags(&self) -> &[(String, String)] {
+        &self.tags
+    }
+    fn access_control_tags(&self) -> &[(String, String)] {
+        &self.access_control_tags
+    }
+    fn tag_restricted_resources(&self) -> &[String] {
+        &self.tag_restricted_resources
+    }
+    fn sensitive_reason(&self) -> Option<&str> {
+        self.sensitive_reason.as_deref()
+    }
+    fn sensitive_permissions(&self) -> &[String] {
+        &self.sensitive_permissions
+    }
+}
+
+impl StackData for StackJob {
+    type Profile = JobProfile;
+    fn name(&self) -> &str {
+        &self.name
+    }
+    fn instance_arn(&self) -> &str {
+        &self.instance_arn
+    }
+    fn profiles(&self) -> &[JobProfile] {
+        &self.profiles
+    }
+}
+
+/// A profile as static data, the way a generated program holds the job compiled in
+/// (`render::synth_floor_consts`).
+#[derive(Debug, Clone, Copy)]
+pub struct StaticProfile {
+    /// `SecurityProfileName`.
+    pub name: &'static str,
+    /// `Description`.
+    pub description: &'static str,
+    /// `Permissions`.
+    pub permissions: &'static [&'static str],
+    /// `Tags`.
+    pub tags: &'static [(&'static str, &'static str)],
+    /// `AllowedAccessControlTags`.
+    pub access_control_tags: &'static [(&'static str, &'static str)],
+    /// `TagRestrictedResources`.
+    pub tag_restricted_resources: &'static [&'static str],
+    /// The reason for sensitive permissions.
+    pub sensitive_reason: Option<&'static str>,
+    /// The sensitive permissions it holds, sorted.
+    pub sensitive_permissions: &'static [&'static str],
+}
+
+/// A stack as static data.
+#[derive(Debug, Clone, Copy)]
+pub struct StaticStack {
+    /// The stack's name.
+    pub name: &'static str,
+    /// The Connect instance's ARN.
+    pub instance_arn: &'static str,
+    /// Its profiles.
+    pub profiles: &'static [StaticProfile],
+}
+
+impl ProfileData for StaticProfile {
+    type Text = &'static str;
+    fn name(&self) -> &str {
+        self.name
+    }
+    fn description(&self) -> &str {
+        self.description
+    }
+    fn permissions(&self) -> &[&'static str] {
+        self.permissions
+    }
+    fn tags(&self) -> &[(&'static str, &'static str)] {
+        self.tags
+    }
+    fn access_control_tags(&self) -> &[(&'static str, &'static str)] {
+        self.access_control_tags
+    }
+    fn tag_restricted_resources(&self) -> &[&'static str] {
+        self.tag_restricted_resources
+    }
+    fn sensitive_reason(&self) -> Option<&str> {
+        self.sensitive_reason
+    }
+    fn sensitive_permissions(&self) -> &[&'static str] {
+        self.sensitive_permissions
+    }
+}
+
+impl StackData for StaticStack {
+    type Profile = StaticProfile;
+    fn name(&self) -> &str {
+        self.name
+    }
+    fn instance_arn(&self) -> &str {
+        self.instance_arn
+    }
+    fn profiles(&self) -> &[StaticProfile] {
+        self.profiles
+    }
+}
 
 const QUALIFIER: &str = "hnb659fds";
 const VERSION: &str = "55.0.0";
@@ -61,13 +215,13 @@ fn serialize<T: Serialize>(value: &T) -> String {
 }
 
 /// `[{"Key": k, "Value": v}, ...]`.
-struct Tags<'a>(&'a [(String, String)]);
+struct Tags<'a, T>(&'a [(T, T)]);
 
-impl Serialize for Tags<'_> {
+impl<T: AsRef<str>> Serialize for Tags<'_, T> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut seq = serializer.serialize_seq(Some(self.0.len()))?;
         for (k, v) in self.0 {
-            seq.serialize_element(&Tag(k, v))?;
+            seq.serialize_element(&Tag(k.as_ref(), v.as_ref()))?;
         }
         seq.end()
     }
@@ -85,12 +239,12 @@ impl Serialize for Tag<'_> {
 }
 
 /// One `AWS::Connect::SecurityProfile` resource.
-struct Resource<'a> {
-    profile: &'a JobProfile,
+struct Resource<'a, P> {
+    profile: &'a P,
     instance_arn: &'a str,
 }
 
-impl Serialize for Resource<'_> {
+impl<P: ProfileData> Serialize for Resource<'_, P> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let p = self.profile;
         let mut map = serializer.serialize_map(None)?;
@@ -102,54 +256,54 @@ impl Serialize for Resource<'_> {
                 instance_arn: self.instance_arn,
             },
         )?;
-        if p.sensitive_reason.is_some() || !p.sensitive_permissions.is_empty() {
+        if p.sensitive_reason().is_some() || !p.sensitive_permissions().is_empty() {
             map.serialize_entry("Metadata", &Metadata(p))?;
         }
         map.end()
     }
 }
 
-struct Properties<'a> {
-    profile: &'a JobProfile,
+struct Properties<'a, P> {
+    profile: &'a P,
     instance_arn: &'a str,
 }
 
-impl Serialize for Properties<'_> {
+impl<P: ProfileData> Serialize for Properties<'_, P> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let p = self.profile;
         let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("SecurityProfileName", &p.name)?;
-        map.serialize_entry("Description", &p.description)?;
+        map.serialize_entry("SecurityProfileName", p.name())?;
+        map.serialize_entry("Description", p.description())?;
         map.serialize_entry("InstanceArn", self.instance_arn)?;
-        if !p.permissions.is_empty() {
-            map.serialize_entry("Permissions", &p.permissions)?;
+        if !p.permissions().is_empty() {
+            map.serialize_entry("Permissions", p.permissions())?;
         }
-        if !p.access_control_tags.is_empty() {
-            map.serialize_entry("AllowedAccessControlTags", &Tags(&p.access_control_tags))?;
+        if !p.access_control_tags().is_empty() {
+            map.serialize_entry("AllowedAccessControlTags", &Tags(p.access_control_tags()))?;
         }
-        if !p.tag_restricted_resources.is_empty() {
-            map.serialize_entry("TagRestrictedResources", &p.tag_restricted_resources)?;
+        if !p.tag_restricted_resources().is_empty() {
+            map.serialize_entry("TagRestrictedResources", p.tag_restricted_resources())?;
         }
-        if !p.tags.is_empty() {
-            map.serialize_entry("Tags", &Tags(&p.tags))?;
+        if !p.tags().is_empty() {
+            map.serialize_entry("Tags", &Tags(p.tags()))?;
         }
         map.end()
     }
 }
 
-struct Metadata<'a>(&'a JobProfile);
+struct Metadata<'a, P>(&'a P);
 
-impl Serialize for Metadata<'_> {
+impl<P: ProfileData> Serialize for Metadata<'_, P> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        struct Inner<'a>(&'a JobProfile);
-        impl Serialize for Inner<'_> {
+        struct Inner<'a, P>(&'a P);
+        impl<P: ProfileData> Serialize for Inner<'_, P> {
             fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                 let mut map = serializer.serialize_map(None)?;
-                if let Some(reason) = &self.0.sensitive_reason {
+                if let Some(reason) = self.0.sensitive_reason() {
                     map.serialize_entry("SensitiveReason", reason)?;
                 }
-                if !self.0.sensitive_permissions.is_empty() {
-                    map.serialize_entry("SensitivePermissions", &self.0.sensitive_permissions)?;
+                if !self.0.sensitive_permissions().is_empty() {
+                    map.serialize_entry("SensitivePermissions", self.0.sensitive_permissions())?;
                 }
                 map.end()
             }
@@ -161,12 +315,12 @@ impl Serialize for Metadata<'_> {
 }
 
 /// One stack's template, profiles in logical-ID order.
-struct Template<'a> {
-    stack: &'a StackJob,
-    profiles: Vec<(String, &'a JobProfile)>,
+struct Template<'a, D: StackData> {
+    stack: &'a D,
+    profiles: Vec<(String, &'a D::Profile)>,
 }
 
-impl Serialize for Template<'_> {
+impl<D: StackData> Serialize for Template<'_, D> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         struct Parameters;
         impl Serialize for Parameters {
@@ -221,24 +375,24 @@ impl Serialize for Template<'_> {
                 map.end()
             }
         }
-        struct Resources<'a>(&'a Template<'a>);
-        impl Serialize for Resources<'_> {
+        struct Resources<'a, D: StackData>(&'a Template<'a, D>);
+        impl<D: StackData> Serialize for Resources<'_, D> {
             fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                 let mut map = serializer.serialize_map(Some(self.0.profiles.len()))?;
                 for (id, profile) in &self.0.profiles {
                     map.serialize_entry(
                         id,
                         &Resource {
-                            profile,
-                            instance_arn: &self.0.stack.instance_arn,
+                            profile: *profile,
+                            instance_arn: self.0.stack.instance_arn(),
                         },
                     )?;
                 }
                 map.end()
             }
         }
-        struct Outputs<'a>(&'a Template<'a>);
-        impl Serialize for Outputs<'_> {
+        struct Outputs<'a, D: StackData>(&'a Template<'a, D>);
+        impl<D: StackData> Serialize for Outputs<'_, D> {
             fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                 struct Output<'a>(&'a str, &'a str);
                 impl Serialize for Output<'_> {
@@ -267,7 +421,7 @@ impl Serialize for Template<'_> {
                     .0
                     .profiles
                     .iter()
-                    .map(|(id, p)| (format!("{id}Arn"), id.as_str(), p.name.as_str()))
+                    .map(|(id, p)| (format!("{id}Arn"), id.as_str(), p.name()))
                     .collect();
                 keyed.sort_by(|a, b| a.0.cmp(&b.0));
                 let mut map = serializer.serialize_map(Some(keyed.len()))?;
@@ -282,7 +436,7 @@ impl Serialize for Template<'_> {
             "Description",
             &format!(
                 "Amazon Connect security profiles of stack {}, synthesized by switchboard",
-                self.stack.name
+                self.stack.name()
             ),
         )?;
         map.serialize_entry("Parameters", &Parameters)?;
@@ -446,26 +600,31 @@ impl Serialize for Manifest<'_> {
 
 /// Every file of the assembly, by name, with its bytes: what `App::synth` writes for `job`.
 pub fn files(job: &Job) -> BTreeMap<String, String> {
+    files_of(&job.stacks)
+}
+
+/// Every file of the assembly of `stacks`, by name, with its bytes.
+pub fn files_of<S: StackData>(stacks: &[S]) -> BTreeMap<String, String> {
     let mut files = BTreeMap::new();
-    let mut shas = Vec::with_capacity(job.stacks.len());
-    for stack in &job.stacks {
-        let mut profiles: Vec<(String, &JobProfile)> = stack
-            .profiles
+    let mut shas = Vec::with_capacity(stacks.len());
+    for stack in stacks {
+        let mut profiles: Vec<(String, &S::Profile)> = stack
+            .profiles()
             .iter()
-            .map(|p| (logical_id(&p.name), p))
+            .map(|p| (logical_id(p.name()), p))
             .collect();
         profiles.sort_by(|a, b| a.0.cmp(&b.0));
         let template = serialize(&Template { stack, profiles });
         let sha = sha256_hex(template.as_bytes());
         files.insert(
-            format!("{}.assets.json", stack.name),
+            format!("{}.assets.json", stack.name()),
             serialize(&Assets {
-                stack: &stack.name,
+                stack: stack.name(),
                 sha: &sha,
             }),
         );
-        files.insert(format!("{}.template.json", stack.name), template);
-        shas.push((stack.name.clone(), sha));
+        files.insert(format!("{}.template.json", stack.name()), template);
+        shas.push((stack.name().to_owned(), sha));
     }
     files.insert("manifest.json".to_owned(), serialize(&Manifest(&shas)));
     files
@@ -473,8 +632,13 @@ pub fn files(job: &Job) -> BTreeMap<String, String> {
 
 /// Writes [`files`] into `dir` (created if missing) with plain writes.
 pub fn write(job: &Job, dir: &Path) -> io::Result<()> {
+    write_of(&job.stacks, dir)
+}
+
+/// Writes [`files_of`] into `dir` (created if missing) with plain writes.
+pub fn write_of<S: StackData>(stacks: &[S], dir: &Path) -> io::Result<()> {
     fs::create_dir_all(dir)?;
-    for (name, content) in files(job) {
+    for (name, content) in files_of(stacks) {
         fs::write(dir.join(name), content)?;
     }
     Ok(())

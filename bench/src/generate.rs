@@ -7,8 +7,8 @@
 //! generated crate compiles cleanly. The resolved values are what the hand-written crate spells
 //! out.
 
-use switchboard::Rule;
-use switchboard::catalog::{self, PermissionInfo, Tier};
+use switchboard_core::catalog::{self, PermissionInfo, Tier};
+use switchboard_core::diagnostic::Rule;
 use switchboard_core::rules::{self, ResolvedProfile};
 use switchboard_core::spec::{
     FieldPath, Located, PermissionItem, PresetUse, ProfileSpec, ResourceItem, TagRestriction,

@@ -3,8 +3,8 @@
 //! the AWS CDK app (`cdk-app/app.js`) do this same job from the same `job-N.json`.
 
 use serde::{Deserialize, Serialize};
-use switchboard::catalog::{self, Tier};
 use switchboard::{BuildError, SecurityProfile};
+use switchboard_core::catalog::{self, Tier};
 use switchboard_core::rules;
 use switchboard_core::spec::{
     FieldPath, Located, PermissionItem, ProfileSpec, ResourceItem, TagRestriction, TagSpec,
@@ -97,6 +97,67 @@ fn tag_specs(pairs: &[(String, String)], field: &'static str) -> Vec<TagSpec<Fie
         .collect()
 }
 
+/// The profile as the DSL would hand it to the rules.
+pub fn spec<T: AsRef<str>>(
+    name: &str,
+    description: &str,
+    permissions: &[T],
+    access_control_tags: &[(String, String)],
+    restricted: &[T],
+    tags: &[(String, String)],
+    sensitive: Option<&str>,
+) -> ProfileSpec<FieldPath> {
+    ProfileSpec {
+        name: Some(Located::new(name.to_owned(), FieldPath::field("name"))),
+        description: Some(Located::new(
+            description.to_owned(),
+            FieldPath::field("description"),
+        )),
+        permissions: permissions
+            .iter()
+            .enumerate()
+            .map(|(k, p)| {
+                PermissionItem::Api(Located::new(
+                    p.as_ref().to_owned(),
+                    FieldPath::item("permissions", k),
+                ))
+            })
+            .collect(),
+        restrict_tags: Some(TagRestriction {
+            tags: tag_specs(access_control_tags, "restrict tags"),
+            resources: restricted
+                .iter()
+                .enumerate()
+                .map(|(k, r)| {
+                    ResourceItem::Known(Located::new(
+                        r.as_ref().to_owned(),
+                        FieldPath::item("restrict tags on", k),
+                    ))
+                })
+                .collect(),
+            at: FieldPath::field("restrict tags"),
+        }),
+        tags: tag_specs(tags, "tags"),
+        sensitive: sensitive.map(|r| Located::new(r.to_owned(), FieldPath::field("sensitive"))),
+        ..ProfileSpec::default()
+    }
+}
+
+impl JobProfile {
+    /// The profile as the DSL would hand it to the rules.
+    pub fn spec(&self) -> ProfileSpec<FieldPath> {
+        spec(
+            &self.name,
+            &self.description,
+            &self.permissions,
+            &self.access_control_tags,
+            &self.tag_restricted_resources,
+            &self.tags,
+            self.sensitive_reason.as_deref(),
+        )
+    }
+}
+
 /// Adds `api` and the View it implies, if both fit.
 fn add_closed(set: &mut Vec<&'static str>, api: &'static str) {
     if set.contains(&api) {
@@ -149,42 +210,15 @@ fn draw(rng: &mut Rng, i: usize, pool: &[&'static str]) -> JobProfile {
         let reason = sensitive.then(|| (*rng.pick(&REASONS)).to_owned());
         let name = format!("SynthProfile{i:05}");
         let description = format!("Profile {i} of the synthesis benchmark");
-        let spec = ProfileSpec {
-            name: Some(Located::new(name.clone(), FieldPath::field("name"))),
-            description: Some(Located::new(
-                description.clone(),
-                FieldPath::field("description"),
-            )),
-            permissions: set
-                .iter()
-                .enumerate()
-                .map(|(k, p)| {
-                    PermissionItem::Api(Located::new(
-                        (*p).to_owned(),
-                        FieldPath::item("permissions", k),
-                    ))
-                })
-                .collect(),
-            restrict_tags: Some(TagRestriction {
-                tags: tag_specs(&access_control_tags, "restrict tags"),
-                resources: resources
-                    .iter()
-                    .enumerate()
-                    .map(|(k, r)| {
-                        ResourceItem::Known(Located::new(
-                            (*r).to_owned(),
-                            FieldPath::item("restrict tags on", k),
-                        ))
-                    })
-                    .collect(),
-                at: FieldPath::field("restrict tags"),
-            }),
-            tags: tag_specs(&tags, "tags"),
-            sensitive: reason
-                .as_ref()
-                .map(|r| Located::new(r.clone(), FieldPath::field("sensitive"))),
-            ..ProfileSpec::default()
-        };
+        let spec = spec(
+            &name,
+            &description,
+            &set,
+            &access_control_tags,
+            &resources,
+            &tags,
+            reason.as_deref(),
+        );
         let validated = rules::validate(&spec, &FieldPath::field("profile"));
         let p = validated.profile;
         if validated.diagnostics.is_empty()

@@ -12,6 +12,7 @@ pub mod job;
 pub mod render;
 pub mod rng;
 pub mod stats;
+pub mod warnings;
 
 /// The seed every generated input is drawn from. Change it and every number changes meaning.
 pub const SEED: u64 = 0x5b0a_2d00_c0ff_ee01;

@@ -1,9 +1,9 @@
 //! Medians and spreads of repeated measurements.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Several measurements of one thing, in milliseconds (or megabytes for memory).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Summary {
     /// The median.
     pub median: f64,
