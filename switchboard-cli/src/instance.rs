@@ -12,6 +12,9 @@
 //! - `Fn::ImportValue` of an export: whatever the exporting template exports under that name
 //!   (how the later parts of a split stack take the first part's instance).
 
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
 use serde_json::{Map, Value};
 
 /// The resource type of a Connect instance.
@@ -60,8 +63,10 @@ impl InstanceRef {
 pub struct InstanceIdentity {
     /// How the profile's `InstanceArn` names the instance (`None` without an `InstanceArn`).
     pub named: Option<InstanceRef>,
-    /// Export names of the same template whose value is the same instance.
-    pub exported_as: Vec<String>,
+    /// Export names of the same template whose value is the same instance (shared by the
+    /// template's profiles of that instance, so a hostile template of many profiles and many
+    /// exports costs one list, not one per profile).
+    pub exported_as: Arc<[String]>,
 }
 
 /// What one template says about instances: its created instances and parameters, and its
@@ -70,9 +75,9 @@ pub struct InstanceIdentity {
 pub struct TemplateInstances {
     file: String,
     /// Logical ID of each `AWS::Connect::Instance`, with its alias when literal.
-    created: Vec<(String, Option<String>)>,
-    /// Each export: its name and what its value names.
-    exports: Vec<(String, InstanceRef)>,
+    created: BTreeMap<String, Option<String>>,
+    /// The export names of each instance the template exports.
+    exports: BTreeMap<InstanceRef, Arc<[String]>>,
 }
 
 impl TemplateInstances {
@@ -92,9 +97,10 @@ impl TemplateInstances {
                     .and_then(|p| p.get("InstanceAlias"))
                     .and_then(Value::as_str)
                     .map(str::to_owned);
-                found.created.push((id.clone(), alias));
+                found.created.insert(id.clone(), alias);
             }
         }
+        let mut exports: BTreeMap<InstanceRef, Vec<String>> = BTreeMap::new();
         let outputs = template.get("Outputs").and_then(Value::as_object);
         for output in outputs.into_iter().flatten().map(|(_, o)| o) {
             let name = output
@@ -102,9 +108,13 @@ impl TemplateInstances {
                 .and_then(|e| e.get("Name"))
                 .and_then(Value::as_str);
             if let (Some(name), Some(value)) = (name, output.get("Value")) {
-                found.exports.push((name.to_owned(), found.resolve(value)));
+                exports
+                    .entry(found.resolve(value))
+                    .or_default()
+                    .push(name.to_owned());
             }
         }
+        found.exports = exports.into_iter().map(|(r, n)| (r, n.into())).collect();
         found
     }
 
@@ -114,20 +124,16 @@ impl TemplateInstances {
             .get("Properties")
             .and_then(|p| p.get("InstanceArn"))
             .map(|v| self.resolve(v));
-        let exported_as = match &named {
-            Some(named) => self
-                .exports
-                .iter()
-                .filter(|(_, value)| value == named)
-                .map(|(name, _)| name.clone())
-                .collect(),
-            None => Vec::new(),
-        };
+        let exported_as = named
+            .as_ref()
+            .and_then(|n| self.exports.get(n))
+            .cloned()
+            .unwrap_or_default();
         InstanceIdentity { named, exported_as }
     }
 
     fn resolve(&self, value: &Value) -> InstanceRef {
-        let created = |id: &str| self.created.iter().find(|(c, _)| c == id);
+        let created = |id: &str| self.created.get_key_value(id);
         let target = match value {
             Value::String(arn) => return InstanceRef::Arn(arn.clone()),
             Value::Object(map) if map.len() == 1 => {
@@ -137,10 +143,9 @@ impl TemplateInstances {
                     return InstanceRef::Import(name.clone());
                 } else {
                     match map.get("Fn::GetAtt") {
-                        Some(Value::Array(parts)) => parts
-                            .first()
-                            .and_then(Value::as_str)
-                            .and_then(|id| created(id)),
+                        Some(Value::Array(parts)) => {
+                            parts.first().and_then(Value::as_str).and_then(&created)
+                        }
                         Some(Value::String(dotted)) => {
                             dotted.split_once('.').and_then(|(id, _)| created(id))
                         }
@@ -194,7 +199,7 @@ mod tests {
             json!({"Fn::GetAtt": ["ConnectInstance", "Arn"]}),
         ));
         assert_eq!(created.named, Some(InstanceRef::Alias("acme".into())));
-        assert_eq!(created.exported_as, ["S:InstanceArn"]);
+        assert_eq!(*created.exported_as, ["S:InstanceArn".to_owned()]);
         assert_eq!(
             t.of(&profile_with(json!({"Fn::GetAtt": "ConnectInstance.Arn"})))
                 .named,
