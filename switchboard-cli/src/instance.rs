@@ -30,8 +30,9 @@ pub enum InstanceRef {
     Arn(String),
     /// The instance an `AWS::Connect::Instance` creates with this alias.
     Alias(String),
-    /// A value that means something in its own template only: `text` is its compact JSON
-    /// (`{"Ref":"InstanceArn"}`), `template` the file it was read from.
+    /// A value that means something in its own template only: `text` says what
+    /// (`parameter InstanceArn`, `resource ConnectInstance`, or the value's compact JSON),
+    /// `template` is the file it was read from.
     Local {
         /// The template's file.
         template: String,
@@ -50,7 +51,7 @@ impl InstanceRef {
             InstanceRef::Arn(arn) => format!("instance {arn}"),
             InstanceRef::Alias(alias) => format!("the instance with alias {alias:?}"),
             InstanceRef::Local { template, text } => {
-                format!("the instance {text} of {template}")
+                format!("the instance given by {text} in {template}")
             }
             InstanceRef::Import(name) => format!("the instance exported as {name:?}"),
         }
@@ -74,6 +75,8 @@ pub struct InstanceIdentity {
 #[derive(Debug, Clone, Default)]
 pub struct TemplateInstances {
     file: String,
+    /// The template's parameters.
+    parameters: std::collections::BTreeSet<String>,
     /// Logical ID of each `AWS::Connect::Instance`, with its alias when literal.
     created: BTreeMap<String, Option<String>>,
     /// The export names of each instance the template exports.
@@ -89,6 +92,9 @@ impl TemplateInstances {
             file: file.to_owned(),
             ..TemplateInstances::default()
         };
+        if let Some(parameters) = template.get("Parameters").and_then(Value::as_object) {
+            found.parameters = parameters.keys().cloned().collect();
+        }
         let resources = template.get("Resources").and_then(Value::as_object);
         for (id, resource) in resources.into_iter().flatten() {
             if resource.get("Type").and_then(Value::as_str) == Some(INSTANCE_TYPE) {
@@ -138,6 +144,12 @@ impl TemplateInstances {
             Value::String(arn) => return InstanceRef::Arn(arn.clone()),
             Value::Object(map) if map.len() == 1 => {
                 if let Some(Value::String(id)) = map.get("Ref") {
+                    if self.parameters.contains(id) {
+                        return InstanceRef::Local {
+                            template: self.file.clone(),
+                            text: format!("parameter {id}"),
+                        };
+                    }
                     created(id)
                 } else if let Some(Value::String(name)) = map.get("Fn::ImportValue") {
                     return InstanceRef::Import(name.clone());
@@ -209,7 +221,14 @@ mod tests {
             t.of(&profile_with(json!({"Ref": "InstanceArn"}))).named,
             Some(InstanceRef::Local {
                 template: "a.json".into(),
-                text: r#"{"Ref":"InstanceArn"}"#.into()
+                text: "parameter InstanceArn".into()
+            })
+        );
+        assert_eq!(
+            t.of(&profile_with(json!({"Fn::Sub": "${Arn}"}))).named,
+            Some(InstanceRef::Local {
+                template: "a.json".into(),
+                text: r#"{"Fn::Sub":"${Arn}"}"#.into()
             })
         );
         assert_eq!(
