@@ -494,9 +494,12 @@ fn instances_of(profiles: &[Profile]) -> (Vec<Option<usize>>, Vec<String>) {
         i
     }
     let mut of_profile = Vec::with_capacity(profiles.len());
+    // A template's profiles of one instance share one list of exports (the same `Arc`,
+    // compared by address): joined once.
+    let mut joined: std::collections::HashSet<*const [String]> = std::collections::HashSet::new();
     for p in profiles {
         let (named, exported_as) = match &p.instance_identity {
-            Some(identity) => (identity.named.clone(), identity.exported_as.as_slice()),
+            Some(identity) => (identity.named.clone(), &identity.exported_as[..]),
             // AWS CLI output names the instance by its literal ARN.
             None => (p.instance.clone().map(InstanceRef::Arn), &[][..]),
         };
@@ -505,6 +508,10 @@ fn instances_of(profiles: &[Profile]) -> (Vec<Option<usize>>, Vec<String>) {
             continue;
         };
         let i = node(named, &mut parent);
+        if exported_as.is_empty() || !joined.insert(std::ptr::from_ref(exported_as)) {
+            of_profile.push(Some(i));
+            continue;
+        }
         for export in exported_as {
             let j = node(InstanceRef::Import(export.clone()), &mut parent);
             let (a, b) = (root(&mut parent, i), root(&mut parent, j));

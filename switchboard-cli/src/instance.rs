@@ -12,6 +12,9 @@
 //! - `Fn::ImportValue` of an export: whatever the exporting template exports under that name
 //!   (how the later parts of a split stack take the first part's instance).
 
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
 use serde_json::{Map, Value};
 
 /// The resource type of a Connect instance.
@@ -27,8 +30,9 @@ pub enum InstanceRef {
     Arn(String),
     /// The instance an `AWS::Connect::Instance` creates with this alias.
     Alias(String),
-    /// A value that means something in its own template only: `text` is its compact JSON
-    /// (`{"Ref":"InstanceArn"}`), `template` the file it was read from.
+    /// A value that means something in its own template only: `text` says what
+    /// (`parameter InstanceArn`, `resource ConnectInstance`, or the value's compact JSON),
+    /// `template` is the file it was read from.
     Local {
         /// The template's file.
         template: String,
@@ -47,7 +51,7 @@ impl InstanceRef {
             InstanceRef::Arn(arn) => format!("instance {arn}"),
             InstanceRef::Alias(alias) => format!("the instance with alias {alias:?}"),
             InstanceRef::Local { template, text } => {
-                format!("the instance {text} of {template}")
+                format!("the instance given by {text} in {template}")
             }
             InstanceRef::Import(name) => format!("the instance exported as {name:?}"),
         }
@@ -60,8 +64,10 @@ impl InstanceRef {
 pub struct InstanceIdentity {
     /// How the profile's `InstanceArn` names the instance (`None` without an `InstanceArn`).
     pub named: Option<InstanceRef>,
-    /// Export names of the same template whose value is the same instance.
-    pub exported_as: Vec<String>,
+    /// Export names of the same template whose value is the same instance (shared by the
+    /// template's profiles of that instance, so a hostile template of many profiles and many
+    /// exports costs one list, not one per profile).
+    pub exported_as: Arc<[String]>,
 }
 
 /// What one template says about instances: its created instances and parameters, and its
@@ -69,10 +75,12 @@ pub struct InstanceIdentity {
 #[derive(Debug, Clone, Default)]
 pub struct TemplateInstances {
     file: String,
+    /// The template's parameters.
+    parameters: std::collections::BTreeSet<String>,
     /// Logical ID of each `AWS::Connect::Instance`, with its alias when literal.
-    created: Vec<(String, Option<String>)>,
-    /// Each export: its name and what its value names.
-    exports: Vec<(String, InstanceRef)>,
+    created: BTreeMap<String, Option<String>>,
+    /// The export names of each instance the template exports.
+    exports: BTreeMap<InstanceRef, Arc<[String]>>,
 }
 
 impl TemplateInstances {
@@ -84,6 +92,9 @@ impl TemplateInstances {
             file: file.to_owned(),
             ..TemplateInstances::default()
         };
+        if let Some(parameters) = template.get("Parameters").and_then(Value::as_object) {
+            found.parameters = parameters.keys().cloned().collect();
+        }
         let resources = template.get("Resources").and_then(Value::as_object);
         for (id, resource) in resources.into_iter().flatten() {
             if resource.get("Type").and_then(Value::as_str) == Some(INSTANCE_TYPE) {
@@ -92,9 +103,10 @@ impl TemplateInstances {
                     .and_then(|p| p.get("InstanceAlias"))
                     .and_then(Value::as_str)
                     .map(str::to_owned);
-                found.created.push((id.clone(), alias));
+                found.created.insert(id.clone(), alias);
             }
         }
+        let mut exports: BTreeMap<InstanceRef, Vec<String>> = BTreeMap::new();
         let outputs = template.get("Outputs").and_then(Value::as_object);
         for output in outputs.into_iter().flatten().map(|(_, o)| o) {
             let name = output
@@ -102,9 +114,13 @@ impl TemplateInstances {
                 .and_then(|e| e.get("Name"))
                 .and_then(Value::as_str);
             if let (Some(name), Some(value)) = (name, output.get("Value")) {
-                found.exports.push((name.to_owned(), found.resolve(value)));
+                exports
+                    .entry(found.resolve(value))
+                    .or_default()
+                    .push(name.to_owned());
             }
         }
+        found.exports = exports.into_iter().map(|(r, n)| (r, n.into())).collect();
         found
     }
 
@@ -114,33 +130,34 @@ impl TemplateInstances {
             .get("Properties")
             .and_then(|p| p.get("InstanceArn"))
             .map(|v| self.resolve(v));
-        let exported_as = match &named {
-            Some(named) => self
-                .exports
-                .iter()
-                .filter(|(_, value)| value == named)
-                .map(|(name, _)| name.clone())
-                .collect(),
-            None => Vec::new(),
-        };
+        let exported_as = named
+            .as_ref()
+            .and_then(|n| self.exports.get(n))
+            .cloned()
+            .unwrap_or_default();
         InstanceIdentity { named, exported_as }
     }
 
     fn resolve(&self, value: &Value) -> InstanceRef {
-        let created = |id: &str| self.created.iter().find(|(c, _)| c == id);
+        let created = |id: &str| self.created.get_key_value(id);
         let target = match value {
             Value::String(arn) => return InstanceRef::Arn(arn.clone()),
             Value::Object(map) if map.len() == 1 => {
                 if let Some(Value::String(id)) = map.get("Ref") {
+                    if self.parameters.contains(id) {
+                        return InstanceRef::Local {
+                            template: self.file.clone(),
+                            text: format!("parameter {id}"),
+                        };
+                    }
                     created(id)
                 } else if let Some(Value::String(name)) = map.get("Fn::ImportValue") {
                     return InstanceRef::Import(name.clone());
                 } else {
                     match map.get("Fn::GetAtt") {
-                        Some(Value::Array(parts)) => parts
-                            .first()
-                            .and_then(Value::as_str)
-                            .and_then(|id| created(id)),
+                        Some(Value::Array(parts)) => {
+                            parts.first().and_then(Value::as_str).and_then(&created)
+                        }
                         Some(Value::String(dotted)) => {
                             dotted.split_once('.').and_then(|(id, _)| created(id))
                         }
@@ -194,7 +211,7 @@ mod tests {
             json!({"Fn::GetAtt": ["ConnectInstance", "Arn"]}),
         ));
         assert_eq!(created.named, Some(InstanceRef::Alias("acme".into())));
-        assert_eq!(created.exported_as, ["S:InstanceArn"]);
+        assert_eq!(*created.exported_as, ["S:InstanceArn".to_owned()]);
         assert_eq!(
             t.of(&profile_with(json!({"Fn::GetAtt": "ConnectInstance.Arn"})))
                 .named,
@@ -204,7 +221,14 @@ mod tests {
             t.of(&profile_with(json!({"Ref": "InstanceArn"}))).named,
             Some(InstanceRef::Local {
                 template: "a.json".into(),
-                text: r#"{"Ref":"InstanceArn"}"#.into()
+                text: "parameter InstanceArn".into()
+            })
+        );
+        assert_eq!(
+            t.of(&profile_with(json!({"Fn::Sub": "${Arn}"}))).named,
+            Some(InstanceRef::Local {
+                template: "a.json".into(),
+                text: r#"{"Fn::Sub":"${Arn}"}"#.into()
             })
         );
         assert_eq!(
