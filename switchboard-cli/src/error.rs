@@ -5,7 +5,7 @@
 
 use std::fmt;
 
-use crate::input::json::printable;
+use crate::printable::printable;
 
 /// Input the command cannot use: a file it cannot read or parse, or an argument it cannot
 /// accept.

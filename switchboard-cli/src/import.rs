@@ -277,7 +277,7 @@ pub fn rust_string(text: &str) -> String {
 /// bidirectional-text overrides rustc refuses even in comments (`text_direction_codepoint_in_comment`,
 /// denied by default) and other invisible formatting characters.
 pub fn comment_text(text: &str) -> String {
-    crate::input::json::printable(text)
+    crate::printable::printable(text)
 }
 
 /// `TEAM_LEAD` for `TeamLead`, `team lead` or `team-lead`.

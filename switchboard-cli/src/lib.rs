@@ -17,6 +17,7 @@ pub mod findings;
 pub mod import;
 pub mod input;
 pub mod instance;
+pub mod printable;
 pub mod render;
 
 use std::path::PathBuf;

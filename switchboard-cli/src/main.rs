@@ -4,7 +4,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Parser;
-use switchboard_cli::input::json::printable;
+use switchboard_cli::printable::printable;
 use switchboard_cli::{EXIT_BAD_INPUT, cli::Cli, run, write_atomically};
 
 fn main() -> ExitCode {

@@ -4,6 +4,7 @@
 use serde_json::{Map, Value};
 
 use crate::error::InputError;
+use crate::printable::printable;
 
 /// Parses a whole document, with messages a user can act on: empty files, byte-order marks,
 /// binary data and YAML are named as such.
@@ -63,34 +64,6 @@ fn looks_binary(bytes: &[u8]) -> bool {
 /// The longest key shown in a message's path; longer ones are cut. No logical ID, tag key or
 /// artifact id is longer (CloudFormation's limit for logical IDs is 255 characters).
 pub const MAX_KEY_SHOWN: usize = 255;
-
-/// Text as messages show it: characters a terminal or an editor would act on rather than show
-/// (control characters, bidirectional-text overrides, zero-width and other invisible
-/// formatting characters) escaped as in a Rust string (`\n`, `\u{202e}`); quotes and
-/// backslashes kept. The one escaping of untrusted text for terminals: errors, notes and text
-/// reports all go through it (`render::plain` is this function).
-pub fn printable(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if shown_as_is(c) {
-            out.push(c);
-        } else {
-            out.extend(c.escape_debug());
-        }
-    }
-    out
-}
-
-/// True for a character shown as itself by [`printable`].
-pub fn shown_as_is(c: char) -> bool {
-    if c.is_ascii() {
-        return !c.is_ascii_control();
-    }
-    // After a first character, `escape_debug` escapes exactly what is not printable (a
-    // combining accent is printable there).
-    let pair: String = ['x', c].iter().collect();
-    pair.escape_debug().count() == 2
-}
 
 /// A key as a message's path shows it: [`printable`], and cut after [`MAX_KEY_SHOWN`]
 /// characters.
@@ -347,10 +320,6 @@ mod tests {
 
     #[test]
     fn keys_in_messages_are_printable_and_short() {
-        assert_eq!(
-            printable("a\u{1b}[2J\n\u{202e}é\"\\"),
-            "a\\u{1b}[2J\\n\\u{202e}é\"\\"
-        );
         assert_eq!(shown_key(&"k".repeat(300)), "k".repeat(MAX_KEY_SHOWN) + "…");
         assert_eq!(shown_key("Agent"), "Agent");
         assert_eq!(shorten("日本語", 2), "日本…");

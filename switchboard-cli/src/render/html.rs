@@ -23,7 +23,7 @@ pub fn escape(text: &str) -> String {
             '\'' => out.push_str("&#39;"),
             '\n' => out.push('\n'),
             // Shown as escapes, as on a terminal: a bidi override would reorder the page.
-            c if !crate::input::json::shown_as_is(c) => out.extend(c.escape_debug()),
+            c if !crate::printable::shown_as_is(c) => out.extend(c.escape_debug()),
             c => out.push(c),
         }
     }

@@ -129,9 +129,9 @@ pub fn plural(n: usize, word: &str) -> String {
 
 /// Text for a terminal: control characters, bidirectional-text overrides and invisible
 /// characters shown as escapes, so a file cannot move the cursor, retitle the window or reorder
-/// what is shown. The same function as the errors' ([`crate::input::json::printable`]).
+/// what is shown. The same function as the errors' ([`crate::printable::printable`]).
 pub fn plain(text: &str) -> String {
-    crate::input::json::printable(text)
+    crate::printable::printable(text)
 }
 
 /// A whole text report for a terminal: every line through [`plain`], the line breaks kept. The
