@@ -19,18 +19,6 @@ use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;
 use serde_json::{Map, Value, json};
 
-/// `PROPTEST_CASES` when set, else `cases`.
-fn config(cases: u32) -> ProptestConfig {
-    let cases = std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|c| c.parse().ok())
-        .unwrap_or(cases);
-    ProptestConfig {
-        cases,
-        ..ProptestConfig::default()
-    }
-}
-
 /// Permissions of the generated profiles; none of them is `Users.Delete`, which widenings add.
 const POOL: [&str; 8] = [
     "BasicAgentAccess",
@@ -499,7 +487,7 @@ fn total_bytes(path: &Path) -> usize {
 }
 
 proptest! {
-    #![proptest_config(config(24))]
+    #![proptest_config(common::proptest_config(24))]
 
     /// A widening never passes the gate: exit 1 (escalation) or 2 (cannot evaluate or bad
     /// input), never 0, in every format; audit fails on what it cannot read.

@@ -23,18 +23,6 @@ use switchboard_cli::input::Loaded;
 use switchboard_examples::guide::GUIDE_PROFILES;
 use switchboard_examples::seed::{COMPLETE_EXAMPLES, PROVIDER_EXAMPLE};
 
-/// `PROPTEST_CASES` when set, else `cases`.
-fn config(cases: u32) -> ProptestConfig {
-    let cases = std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|c| c.parse().ok())
-        .unwrap_or(cases);
-    ProptestConfig {
-        cases,
-        ..ProptestConfig::default()
-    }
-}
-
 fn check(result: Result<Option<Loaded>, String>) -> Result<(), TestCaseError> {
     result.map(|_| ()).map_err(TestCaseError::fail)
 }
@@ -675,7 +663,7 @@ static BASELINES: LazyLock<Vec<Option<Loaded>>> = LazyLock::new(|| {
 });
 
 proptest! {
-    #![proptest_config(config(1000))]
+    #![proptest_config(common::proptest_config(1000))]
 
     /// Arbitrary bytes, and bytes that are almost JSON (a soup of JSON tokens), into every
     /// parser and every path.
@@ -692,7 +680,7 @@ proptest! {
 }
 
 proptest! {
-    #![proptest_config(config(300))]
+    #![proptest_config(common::proptest_config(300))]
 
     /// Arbitrary JSON, alone and inside the skeleton of each format, so that it reaches past
     /// the first checks.
@@ -712,7 +700,7 @@ proptest! {
 }
 
 proptest! {
-    #![proptest_config(config(600))]
+    #![proptest_config(common::proptest_config(600))]
 
     /// Real inputs with nodes replaced, removed, duplicated, retyped, renamed, swapped and
     /// nested deep: each goes through every path, and is diffed against the original both
@@ -753,7 +741,7 @@ proptest! {
 }
 
 proptest! {
-    #![proptest_config(config(300))]
+    #![proptest_config(common::proptest_config(300))]
 
     /// AWS CLI describe and permissions documents under any file names (names decide how
     /// they pair), one of them mutated.

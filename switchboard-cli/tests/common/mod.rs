@@ -147,3 +147,16 @@ pub fn write_json(dir: &Path, name: &str, value: &Value) -> PathBuf {
 pub fn s(path: &Path) -> &str {
     path.to_str().unwrap()
 }
+
+/// The property tests' configuration: `cases` cases, or `PROPTEST_CASES` when set (the longer
+/// runs the README describes).
+pub fn proptest_config(cases: u32) -> proptest::test_runner::Config {
+    let cases = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(cases);
+    proptest::test_runner::Config {
+        cases,
+        ..proptest::test_runner::Config::default()
+    }
+}
