@@ -67,16 +67,7 @@ fn diff_with(
         &dir.join("new"),
         &common::template(&[(&id, changed), ("Agent2XYZ", other())]),
     );
-    let r = run([
-        "diff",
-        "--format",
-        "json",
-        "--fail-on-escalation",
-        s(&old),
-        s(&new),
-    ]);
-    common::assert_no_panic(&r);
-    let v: Value = serde_json::from_str(&r.stdout).unwrap_or_else(|e| panic!("{e}: {r:#?}"));
+    let (r, v) = common::diff_gate_json(&old, &new);
     (r.code, v)
 }
 

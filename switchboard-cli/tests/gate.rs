@@ -39,16 +39,7 @@ fn gate(label: &str, old: Value, new: Value) -> (Run, Value) {
     let dir = temp_dir(&format!("gate-{label}"));
     let old = write_json(&dir, "old.json", &template(&[("TeamLead1", old)]));
     let new = write_json(&dir, "new.json", &new);
-    let r = run([
-        "diff",
-        "--format",
-        "json",
-        "--fail-on-escalation",
-        s(&old),
-        s(&new),
-    ]);
-    common::assert_no_panic(&r);
-    let v: Value = serde_json::from_str(&r.stdout).unwrap_or_else(|e| panic!("{e}: {r:#?}"));
+    let (r, v) = common::diff_gate_json(&old, &new);
     (r, v)
 }
 

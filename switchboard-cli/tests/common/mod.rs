@@ -160,3 +160,18 @@ pub fn proptest_config(cases: u32) -> proptest::test_runner::Config {
         ..proptest::test_runner::Config::default()
     }
 }
+
+/// `diff --format json --fail-on-escalation OLD NEW`, checked not to panic, with its report.
+pub fn diff_gate_json(old: &Path, new: &Path) -> (Run, Value) {
+    let r = run([
+        std::ffi::OsStr::new("diff"),
+        "--format".as_ref(),
+        "json".as_ref(),
+        "--fail-on-escalation".as_ref(),
+        old.as_os_str(),
+        new.as_os_str(),
+    ]);
+    assert_no_panic(&r);
+    let v: Value = serde_json::from_str(&r.stdout).unwrap_or_else(|e| panic!("{e}: {r:#?}"));
+    (r, v)
+}
